@@ -8,6 +8,9 @@ public sealed record ExtractionOptions
 {
     /// <summary>Year for dates that state none, when the document itself does not reveal one.</summary>
     public int? Year { get; init; }
+
+    /// <summary>Also list gifts stated without any figure or quantity (marked optional).</summary>
+    public bool IncludeUnquantified { get; init; }
 }
 
 /// <summary>
@@ -23,8 +26,68 @@ public sealed class DonationExtractor
 
     public IReadOnlyList<DonationRecord> Extract(string text, string docName, ExtractionOptions? options = null)
     {
-        var document = TextNormalizer.Normalize(text ?? "");
-        _ = document;
-        return [];
+        text ??= "";
+        docName ??= "";
+        options ??= new ExtractionOptions();
+        var document = TextNormalizer.Normalize(text);
+        var year = DateReader.DocumentYear(document.Text) ?? options.Year;
+        var records = new List<DonationRecord>();
+        var paragraphSubject = (string?)null;
+        var paragraph = -1;
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.Paragraph != paragraph)
+            {
+                paragraph = sentence.Paragraph;
+                paragraphSubject = null;
+            }
+            var reader = new SentenceReader(sentence.Text, paragraphSubject);
+            foreach (var frame in reader.Frames())
+            {
+                if (ToRecord(frame, sentence, docName, year, reader, options) is { } record) records.Add(record);
+            }
+            paragraphSubject = reader.LastSubject ?? paragraphSubject;
+        }
+        return records;
+    }
+
+    private static DonationRecord? ToRecord(GiftFrame frame, Sentence sentence, string docName, int? year, SentenceReader reader, ExtractionOptions options)
+    {
+        if (frame.Donor is null || !frame.HasTrigger) return null;
+        var quantified = frame.HasFigures;
+        if (!quantified && !options.IncludeUnquantified) return null;
+        var items = KeptItems(frame.Items);
+        var kind = DonorNames.KindOf(frame.Donor);
+        var several = DonorNames.SplitList(frame.Donor).Count > 1;
+        var date = reader.DateBefore(frame.Start) is { } written ? DateReader.ToDate(written, year) : null;
+        return new DonationRecord
+        {
+            Doc = docName,
+            Line = sentence.Line,
+            Evidence = sentence.Text.Trim(),
+            Donor = frame.Donor,
+            DonorKind = several && kind == DonorKind.Unknown ? DonorKind.Group : kind,
+            Recipients = frame.Recipients,
+            Via = frame.Via,
+            Cash = frame.Cash,
+            GoodsValue = frame.GoodsValue,
+            Combined = frame.Combined,
+            CashOther = frame.CashOther,
+            Items = items,
+            Date = date,
+            Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || kind == DonorKind.Group || several,
+            Optional = !quantified,
+        };
+    }
+
+    // 口罩、消毒酒精等防疫急需物资: the summing noun after 等 is not one more item; generic goods
+    // (物资) count only when nothing more specific is named or they carry a quantity.
+    private static List<DonatedItem> KeptItems(List<FoundItem> found)
+    {
+        var specific = found.Any(f => !f.Generic && !f.AfterEtc);
+        return found
+            .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !(f.Generic && specific))
+            .Select(f => f.Item)
+            .ToList();
     }
 }

@@ -1,0 +1,177 @@
+using System.Text;
+using Ledger.Domain;
+
+namespace Ledger.Extraction;
+
+/// <summary>
+/// Turns the words standing in a subject position into a donor's core name and kind:
+/// role titles dropped next to a person's name, lists kept as lists.
+/// </summary>
+internal static class DonorNames
+{
+    private static readonly Lexicon Words = Lexicon.Instance;
+    private static readonly char[] ListSeparators = ['、', '和', '及', '与'];
+
+    /// <summary>
+    /// 市政协委员赵国良 → 赵国良; 政协委员、城建委副主任(兼职不驻会)吴庆和 → 吴庆和;
+    /// 市政协香港委员英炜、吕晶、澳门委员许前进和委员王红军 → 英炜、吕晶、许前进、王红军;
+    /// 市政协机关85名在职党员和64名离退休党员 stays as written (no name follows 党员).
+    /// </summary>
+    public static string? CoreName(string subject)
+    {
+        var text = Trim(RemoveParentheses(subject));
+        if (text.Length == 0) return null;
+        text = DropTrailingEtc(text);
+        var parts = SplitList(text);
+        var names = new List<string>();
+        var changed = false;
+        foreach (var part in parts)
+        {
+            var name = PersonBehindTitle(part);
+            if (name is null)
+            {
+                if (IsTitleOnly(part)) { changed = true; continue; }
+                names.Add(part);
+            }
+            else
+            {
+                changed |= name != part;
+                names.Add(name);
+            }
+        }
+        if (names.Count == 0) return null;
+        var result = changed ? string.Join("、", names) : text;
+        return result.Length >= 2 ? result : null;
+    }
+
+    /// <summary>The person in "title + name" or "name + title", else null.</summary>
+    /// <example>哈尔滨海鹏经贸有限公司董事长许鹏 → 许鹏; 哈尔滨绿色春天中医院李桂林院长 → 李桂林; 吕晶委员 → 吕晶.</example>
+    internal static string? PersonBehindTitle(string part)
+    {
+        // Title before the name: the text after the last title is a name.
+        var titles = Words.Titles.FindAll(part);
+        for (var t = titles.Count - 1; t >= 0; t--)
+        {
+            var rest = Trim(part[titles[t].End..]);
+            if (rest.Length > 0 && LooksLikePersonName(rest)) return rest;
+            if (rest.Length > 0) break;
+        }
+        // Name before a closing title: …李桂林院长, 吕晶委员.
+        if (titles.Count > 0 && titles[^1].End == part.Length)
+        {
+            var before = Trim(part[..titles[^1].Start]);
+            var name = TrailingPersonName(before);
+            if (name is not null) return name;
+        }
+        return LooksLikePersonName(part) && part.Length <= 3 ? part : null;
+    }
+
+    /// <summary>A person's name ending the text: 3 characters when the first is a surname, else 2.</summary>
+    private static string? TrailingPersonName(string text)
+    {
+        if (text.Length <= 3) return LooksLikePersonName(text) ? text : null;
+        var three = text[^3..];
+        if (Words.Surnames.Contains(three[0]) && AllHan(three)) return three;
+        var two = text[^2..];
+        return Words.Surnames.Contains(two[0]) && AllHan(two) ? two : null;
+    }
+
+    public static bool LooksLikePersonName(string text)
+    {
+        if (text.Length is < 2 or > 4 || !AllHan(text)) return false;
+        if (text.Length == 4) return Words.CompoundSurnames.Contains(text[..2]);
+        if (Words.Triggers.ContainsAny(text) || Words.Items.ContainsAny(text)) return false;
+        if (KindBySuffix(text) is not DonorKind.Unknown and not DonorKind.Group) return false;
+        return Words.Surnames.Contains(text[0]) || Words.CompoundSurnames.Contains(text[..2]);
+    }
+
+    private static bool IsTitleOnly(string part)
+    {
+        var titles = Words.Titles.FindAll(part);
+        return titles.Count > 0 && titles[^1].End == part.Length && KindBySuffix(part) is DonorKind.Unknown or DonorKind.Group
+               && !part.EndsWith("们") && ContainsTitleAsOffice(part);
+    }
+
+    // "政协委员" or "党支部书记" alone is an office held by the person named next to it; "党员" or
+    // "会员" alone is a group, not an office.
+    private static bool ContainsTitleAsOffice(string part) =>
+        !(part.EndsWith("党员") || part.EndsWith("会员") || part.EndsWith("社员") || part.EndsWith("企业家") || part.EndsWith("人士"));
+
+    public static DonorKind KindOf(string name)
+    {
+        var parts = SplitList(name);
+        if (parts.Count > 1 && parts.All(LooksLikePersonName)) return DonorKind.Person;
+        if (parts.Count == 1 && LooksLikePersonName(name)) return DonorKind.Person;
+        foreach (var (word, kind) in Words.KindContains)
+            if (name.Contains(word, StringComparison.Ordinal)) return kind;
+        var bySuffix = KindBySuffix(name);
+        if (parts.Count > 1 && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
+        return bySuffix;
+    }
+
+    private static DonorKind KindBySuffix(string name)
+    {
+        foreach (var (word, kind) in Words.KindSuffixes)
+            if (name.EndsWith(word, StringComparison.Ordinal)) return kind;
+        return DonorKind.Unknown;
+    }
+
+    public static List<string> SplitList(string text)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && (text[i] is '、' or ',' || (Array.IndexOf(ListSeparators, text[i]) >= 0 && i > start && IsListJoint(text, i))))
+            {
+                AddPart(parts, text[start..i]);
+                start = i + 1;
+            }
+            else if (i == text.Length) AddPart(parts, text[start..]);
+        }
+        return parts;
+    }
+
+    // 和 joins two givers only between names, not inside words like 和平 or 共和.
+    private static bool IsListJoint(string text, int i)
+    {
+        if (text[i] == '、') return true;
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        return next is not ('平' or '谐' or '睦' or '美') && i + 1 < text.Length;
+    }
+
+    private static void AddPart(List<string> parts, string part)
+    {
+        part = Trim(part);
+        if (part.Length > 0) parts.Add(part);
+    }
+
+    private static string DropTrailingEtc(string text)
+    {
+        var etc = text.LastIndexOf('等');
+        return etc > 0 && etc >= text.Length - 6 ? Trim(text[..etc]) : text;
+    }
+
+    public static string RemoveParentheses(string text)
+    {
+        if (text.IndexOf('(') < 0 && text.IndexOf('（') < 0) return text;
+        var sb = new StringBuilder(text.Length);
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c is '(' or '（') depth++;
+            else if (c is ')' or '）') depth = Math.Max(0, depth - 1);
+            else if (depth == 0) sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    public static string Trim(string text) => text.Trim(' ', ',', '、', ';', ':', '“', '”', '"', '\'', '‘', '’', '。', '(', ')', '《', '》');
+
+    public static bool AllHan(string text)
+    {
+        foreach (var c in text)
+            if (c < '\u4e00' || c > '\u9fff') return false;
+        return text.Length > 0;
+    }
+}

@@ -1,0 +1,52 @@
+using Ledger.Domain;
+
+namespace Ledger.Extraction;
+
+/// <summary>What a trigger word says about the gift (see Data/triggers.tsv).</summary>
+internal enum TriggerRole { Give, Money, Goods, Combined, Raise }
+
+/// <summary>An item word's category, and whether it names goods only in general (物资).</summary>
+internal readonly record struct ItemWord(ItemCategory Category, bool Generic);
+
+/// <summary>
+/// The language data the extraction rules read, loaded once from the embedded Data/*.tsv files.
+/// </summary>
+internal sealed class Lexicon
+{
+    public static Lexicon Instance { get; } = new();
+
+    public WordTable<TriggerRole> Triggers { get; }
+    public WordTable<ItemWord> Items { get; }
+    public WordTable<string> Titles { get; }
+    public IReadOnlyDictionary<string, WordTable<bool>> Cues { get; }
+    public IReadOnlyList<(string Word, DonorKind Kind)> KindContains { get; }
+    public IReadOnlyList<(string Word, DonorKind Kind)> KindSuffixes { get; }
+    public HashSet<char> Surnames { get; }
+    public HashSet<string> CompoundSurnames { get; }
+
+    private Lexicon()
+    {
+        Triggers = new WordTable<TriggerRole>(Rows("triggers.tsv").Select(r => (r[0], Enum.Parse<TriggerRole>(r[1], ignoreCase: true))));
+        Items = new WordTable<ItemWord>(Rows("categories.tsv").Select(r =>
+            (r[0], new ItemWord(ParseSnake<ItemCategory>(r[1]), r.Length > 2 && r[2] == "generic"))));
+        Titles = new WordTable<string>(Rows("titles.tsv").Select(r => (r[0], r[0])));
+        Cues = Rows("cues.tsv")
+            .GroupBy(r => r[0])
+            .ToDictionary(g => g.Key, g => new WordTable<bool>(g.Select(r => (r[1], true))));
+        var kinds = Rows("kinds.tsv").Select(r => (Match: r[0], Word: r[1], Kind: ParseSnake<DonorKind>(r[2]))).ToList();
+        KindContains = kinds.Where(k => k.Match == "contains").Select(k => (k.Word, k.Kind)).ToList();
+        KindSuffixes = kinds.Where(k => k.Match == "suffix").Select(k => (k.Word, k.Kind)).OrderByDescending(k => k.Word.Length).ToList();
+        var surnameLines = LanguageData.Lines("Extraction/Data/surnames.txt").ToList();
+        Surnames = surnameLines[0].Where(c => !char.IsWhiteSpace(c)).ToHashSet();
+        CompoundSurnames = surnameLines.Skip(1).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+    }
+
+    public WordTable<bool> Cue(string name) => Cues[name];
+
+    private static IEnumerable<string[]> Rows(string file) =>
+        LanguageData.Lines("Extraction/Data/" + file).Select(l => l.Split('\t'));
+
+    /// <summary>protective_suit → ProtectiveSuit.</summary>
+    internal static TEnum ParseSnake<TEnum>(string snake) where TEnum : struct, Enum =>
+        Enum.Parse<TEnum>(snake.Replace("_", ""), ignoreCase: true);
+}

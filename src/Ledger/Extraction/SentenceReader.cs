@@ -1,0 +1,292 @@
+using Ledger.Domain;
+
+namespace Ledger.Extraction;
+
+/// <summary>
+/// Reads the gifts of one sentence clause by clause. A clause with a giving verb or with figures
+/// joins the gift before it when it only adds to it (捐献酒精3.5万斤,口罩5500个), and starts a new
+/// gift when it names another giver, a part of a total (其中…), or a figure already given.
+/// </summary>
+internal sealed class SentenceReader
+{
+    private static readonly Lexicon Words = Lexicon.Instance;
+    private static readonly WordTable<bool> Appeal = Words.Cue("appeal");
+    private static readonly WordTable<bool> NotGift = Words.Cue("not_gift");
+    private static readonly WordTable<bool> Total = Words.Cue("total");
+    private static readonly WordTable<bool> GoodsValueCue = Words.Cue("goods_value");
+    private static readonly WordTable<bool> CombinedCue = Words.Cue("combined");
+    private static readonly WordTable<bool> ConvertedCue = Words.Cue("converted");
+    private static readonly WordTable<bool> CashCue = Words.Cue("cash");
+    private static readonly WordTable<bool> PartCue = Words.Cue("part");
+    private static readonly WordTable<bool> EachCue = Words.Cue("each");
+    private static readonly WordTable<bool> Purpose = Words.Cue("purpose");
+    private static readonly WordTable<bool> RecipientEnd = Words.Cue("recipient_end");
+
+    private readonly string _text;
+    private readonly string? _paragraphSubject;
+    private readonly IReadOnlyList<Amount> _amounts;
+    private readonly List<WrittenDate> _dates;
+    private string? _topic;
+
+    public SentenceReader(string text, string? paragraphSubject)
+    {
+        _text = text;
+        _paragraphSubject = paragraphSubject;
+        _amounts = AmountRecognizer.FindAll(text);
+        _dates = DateReader.FindAll(text, 0, text.Length);
+    }
+
+    /// <summary>The giver this sentence speaks of last, for the sentences after it (他又捐赠了…).</summary>
+    public string? LastSubject { get; private set; }
+
+    public IEnumerable<GiftFrame> Frames()
+    {
+        var frames = new List<GiftFrame>();
+        GiftFrame? current = null;
+        foreach (var (start, end) in Clauses())
+        {
+            foreach (var clause in ReadClause(start, end, current))
+            {
+                if (current is not null && current.CanAbsorb(clause)) current.Absorb(clause);
+                else
+                {
+                    frames.Add(clause);
+                    current = clause;
+                }
+            }
+        }
+        foreach (var frame in frames.Where(f => f.HasTrigger))
+        {
+            if (frame.Each && DonorNames.SplitList(frame.Donor ?? "") is { Count: > 1 } givers)
+            {
+                // 吕晶、英炜、许前进委员…各自购买了1000只口罩: one gift per giver.
+                foreach (var giver in givers)
+                {
+                    var one = new GiftFrame { Start = frame.Start, Donor = DonorNames.CoreName(giver) ?? giver, DonorStated = true };
+                    one.Absorb(frame);
+                    yield return one;
+                }
+            }
+            else yield return frame;
+        }
+    }
+
+    /// <summary>The last date written before <paramref name="position"/>, unless two dates share the gift (2月4日和2月18日).</summary>
+    public WrittenDate? DateBefore(int position)
+    {
+        var before = _dates.Where(d => d.Start < position).ToList();
+        if (before.Count == 0)
+        {
+            var after = _dates.FirstOrDefault(d => d.Start >= position);
+            return after.End > 0 && after.Start - position < 30 ? after : null;
+        }
+        var last = before[^1];
+        if (before.Count > 1 && before[^2].End + 1 >= last.Start) return null;
+        return last;
+    }
+
+    private IEnumerable<(int Start, int End)> Clauses()
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i < _text.Length; i++)
+        {
+            var c = _text[i];
+            if (c is '(' or '“') depth++;
+            else if ((c is ')' or '”') && depth > 0) depth--;
+            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？')
+            {
+                if (i > start) yield return (start, i);
+                start = i + 1;
+            }
+        }
+        if (start < _text.Length) yield return (start, _text.Length);
+    }
+
+    private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
+    {
+        var trigger = FirstGiftTrigger(start, end);
+        var amounts = _amounts.Where(a => a.Start >= start && a.Start < end).ToList();
+        var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
+        var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
+        var items = ItemReader.Read(_text, start, end, quantities);
+        var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
+
+        if (trigger is null && money.Count == 0 && items.Count == 0)
+        {
+            // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,
+            var scene = SubjectReader.Read(_text, start, end);
+            if (scene.Name is not null && _topic is null) _topic = scene.Name;
+            yield break;
+        }
+        if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
+        if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null)) yield break;
+
+        var subject = SubjectReader.Read(_text, start, contentStart);
+        var donor = subject.Name is { } name ? DonorNames.CoreName(name) : null;
+        var stated = donor is not null;
+        donor ??= subject.IsPronoun ? _paragraphSubject ?? _topic : current?.Donor ?? _topic ?? _paragraphSubject;
+        if (stated) LastSubject = donor;
+        else if (donor is not null && subject.IsPronoun) LastSubject ??= donor;
+        if (_topic is not null && LastSubject is null) LastSubject = _topic;
+
+        var role = trigger?.Value ?? current?.Role;
+        var isPart = PartCue.ContainsAny(_text, start, contentStart);
+        var frame = NewFrame(start, end, donor, stated, trigger, isPart);
+        frame.Items.AddRange(items);
+        ReadRecipients(frame, start, end, trigger);
+
+        var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
+        if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
+        {
+            // 捐赠平房区疫情指挥部10000元、哈尔滨市民建市委会1000元: one gift per recipient.
+            var from = trigger.Value.End;
+            foreach (var m in cash)
+            {
+                var each = NewFrame(start, end, donor, stated, trigger, isPart);
+                var who = DonorNames.Trim(_text[from..m.Start]);
+                if (who.Length > 0) each.Recipients.Add(who);
+                each.Cash = m.Figure;
+                from = m.End;
+                yield return each;
+            }
+            yield break;
+        }
+        foreach (var m in money) Assign(frame, m, Classify(m, start, role));
+        yield return frame;
+    }
+
+    private GiftFrame NewFrame(int start, int end, string? donor, bool stated, WordMatch<TriggerRole>? trigger, bool isPart) => new()
+    {
+        Start = start,
+        End = end,
+        Donor = donor,
+        DonorStated = stated,
+        Role = trigger?.Value,
+        TotalCue = HasTotalCue(start, end),
+        IsPart = isPart,
+        Each = EachCue.ContainsAny(_text, start, end),
+    };
+
+    private WordMatch<TriggerRole>? FirstGiftTrigger(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!Words.Triggers.TryMatchAt(_text, i, out var m) || m.End > end) continue;
+            // 捐赠仪式 / 倡议书 are talk about giving; 募捐箱 is a thing.
+            if (m.End < _text.Length && "仪箱书活".Contains(_text[m.End])) { i = m.End - 1; continue; }
+            return m;
+        }
+        return null;
+    }
+
+    // 号召全体会员捐款 (an appeal) / 查获假冒口罩 (a seizure): no gift happened.
+    private bool IsNotAGift(int start, WordMatch<TriggerRole> trigger)
+    {
+        if (NotGift.ContainsAny(_text, start, trigger.End + 12 > _text.Length ? _text.Length : trigger.End + 12)) return true;
+        foreach (var appeal in Appeal.FindAll(_text, start, trigger.Start))
+        {
+            var after = appeal.End < _text.Length ? _text[appeal.End] : '\0';
+            if (after is '下' or '所') continue;
+            if (appeal.Start >= 2 && _text.AsSpan(Math.Max(start, appeal.Start - 6), appeal.Start - Math.Max(start, appeal.Start - 6)).Contains("响应", StringComparison.Ordinal)) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private bool HasTotalCue(int start, int end)
+    {
+        foreach (var cue in Total.FindAll(_text, start, end))
+        {
+            if (cue.Word == "共")
+            {
+                var next = cue.End < _text.Length ? _text[cue.End] : '\0';
+                var prev = cue.Start > 0 ? _text[cue.Start - 1] : '\0';
+                if ("同产青建享识赢克抗战渡度筑担".Contains(next) || "中公".Contains(prev)) continue;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private enum FigureSlot { Cash, GoodsValue, Combined }
+
+    // 价值5万元 → goods; 捐款捐物20余万元 / 钱款、物资折合 → combined; 物资折合 → goods; else cash.
+    private FigureSlot Classify(Amount money, int clauseStart, TriggerRole? role)
+    {
+        var windowStart = Math.Max(clauseStart, money.Start - 8);
+        if (GoodsValueCue.ContainsAny(_text, windowStart, money.Start)) return FigureSlot.GoodsValue;
+        var combined = CombinedCue.ContainsAny(_text, clauseStart, money.Start) || role == TriggerRole.Combined;
+        if (ConvertedCue.ContainsAny(_text, clauseStart, money.Start))
+            return combined ? FigureSlot.Combined : FigureSlot.GoodsValue;
+        if (combined) return FigureSlot.Combined;
+        return FigureSlot.Cash;
+    }
+
+    private static void Assign(GiftFrame frame, Amount money, FigureSlot slot)
+    {
+        if (money.Currency != "CNY")
+        {
+            frame.CashOther ??= new Money(money.Figure, money.Currency);
+            return;
+        }
+        switch (slot)
+        {
+            case FigureSlot.GoodsValue: frame.GoodsValue ??= money.Figure; break;
+            case FigureSlot.Combined: frame.Combined ??= money.Figure; break;
+            default: frame.Cash ??= money.Figure; break;
+        }
+    }
+
+    /// <summary>
+    /// 向哈医大一院、哈医大二院…等一线医护人员捐赠 / 为道里区防疫指挥部捐赠 / 捐赠给130名武汉在哈人员 /
+    /// 通过哈尔滨红十字会…捐款 (a channel, not a receiver).
+    /// </summary>
+    private void ReadRecipients(GiftFrame frame, int start, int end, WordMatch<TriggerRole>? trigger)
+    {
+        var verb = trigger?.Start ?? end;
+        var via = _text.IndexOf("通过", start, verb - start, StringComparison.Ordinal);
+        if (via >= 0)
+        {
+            var stop = SubjectReader.FirstPredicateMarker(_text[..verb], via + 2);
+            var channel = DonorNames.Trim(_text[(via + 2)..stop]);
+            if (channel.Length >= 2) frame.Via = channel;
+        }
+        foreach (var preposition in (char[])['向', '为', '给'])
+        {
+            var at = _text.LastIndexOf(preposition, verb - 1 < start ? start : verb - 1, verb - start);
+            if (at < start || verb <= start) continue;
+            var stop = SubjectReader.FirstPredicateMarker(_text[..verb], at + 1);
+            AddRecipients(frame, _text[(at + 1)..stop], strict: preposition != '向');
+            if (frame.Recipients.Count > 0) return;
+        }
+        if (trigger is { } t)
+        {
+            var after = t.End;
+            if (after < end && _text[after] is '给' or '到' or '至' or '往') after++;
+            var endsWithDirection = "给到至往援".Contains(_text[t.End - 1]) || after > t.End;
+            if (!endsWithDirection) return;
+            var stop = after;
+            while (stop < end && !"的,;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
+            AddRecipients(frame, _text[after..stop], strict: false);
+        }
+    }
+
+    private static void AddRecipients(GiftFrame frame, string words, bool strict)
+    {
+        words = DonorNames.Trim(words);
+        var etc = words.IndexOf('等');
+        if (etc > 0) words = words[..etc];
+        if (words.Length < 2 || Purpose.ContainsAny(words) && !EndsLikeRecipient(words)) return;
+        if (strict && !EndsLikeRecipient(words)) return;
+        foreach (var part in DonorNames.SplitList(words))
+            if (part.Length >= 2 && !frame.Recipients.Contains(part)) frame.Recipients.Add(part);
+    }
+
+    private static bool EndsLikeRecipient(string words)
+    {
+        for (var len = Math.Min(4, words.Length); len >= 1; len--)
+            if (RecipientEnd.TryMatchAt(words, words.Length - len, out var m) && m.End == words.Length) return true;
+        return false;
+    }
+}

@@ -1,0 +1,168 @@
+namespace Ledger.Extraction;
+
+/// <summary>
+/// Finds who acts in the words before a clause's verb: the plain subject (赵国良|先后向…), or the
+/// real giver behind a go-between (从阿穆尔州政府协调捐赠, 由英炜…陆续捐赠, 代表禧龙园区,
+/// 陈维委员所属泰华制药公司, 发动民营企业…捐款).
+/// </summary>
+internal static class SubjectReader
+{
+    private static readonly Lexicon Words = Lexicon.Instance;
+    private static readonly WordTable<bool> Lead = Words.Cue("lead");
+    private static readonly WordTable<bool> Predicate = Words.Cue("predicate");
+    private static readonly WordTable<bool> Mobilise = Words.Cue("mobilise");
+    private static readonly WordTable<bool> Pronoun = Words.Cue("pronoun");
+    private static readonly WordTable<bool> Anonymous = Words.Cue("anonymous");
+
+    // Single-character predicate markers that also begin ordinary words: 在职党员, 中共, 以上.
+    private static readonly Dictionary<string, string> NotMarkerBefore = new()
+    {
+        ["在"] = "职岗编任哈京校读内外",
+        ["共"] = "同产青建享识赢克抗战渡度筑担",
+        ["为"] = "主首",
+        ["以"] = "上下来及后前外内",
+        ["从"] = "事业",
+        ["将"] = "军近",
+        ["对"] = "口",
+        ["给"] = "予",
+        ["就"] = "业诊医",
+    };
+
+    private static readonly Dictionary<string, string> NotMarkerAfter = new()
+    {
+        ["共"] = "中公",
+        ["在"] = "所现存正实",
+        ["以"] = "可所",
+        ["为"] = "作成因认",
+    };
+
+    /// <summary>What the subject words say: a name, a pronoun, or nothing usable.</summary>
+    internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween);
+
+    /// <summary>The subject of the words in [start, end) (the part of a clause before its verb).</summary>
+    public static Subject Read(string text, int start, int end)
+    {
+        if (end <= start) return default;
+        var region = text[start..end];
+        if (GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
+        var s = SkipLeadWords(region, 0);
+        var stop = FirstPredicateMarker(region, s);
+        if (stop <= s) return default;
+        var words = DonorNames.Trim(region[s..stop]);
+        if (words.Length == 0) return default;
+        if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
+        if (words.Contains('的') && !words.EndsWith("的")) words = OwnerOrWhole(words);
+        return IsPlausibleName(words) ? new Subject(words, false, false) : default;
+    }
+
+    // 禧龙物流园区的商户 is a name; 看到政协党员干部缺少口罩的王嘉祥 is a clause about 王嘉祥.
+    private static string OwnerOrWhole(string words) => words.Length > 14 ? words[(words.LastIndexOf('的') + 1)..] : words;
+
+    public static bool IsPlausibleName(string words) =>
+        words.Length is >= 2 and <= 40
+        && !Words.Triggers.ContainsAny(words)
+        && !IsAnonymous(words)
+        && HasHan(words);
+
+    // 社会各界 alone names nobody; 社会各界人士 and 爱心人士 likewise.
+    private static bool IsAnonymous(string words) => Anonymous.TryMatchAt(words, 0, out var a) && a.End == words.Length;
+
+    private static bool HasHan(string words)
+    {
+        foreach (var c in words)
+            if (c is >= '\u4e00' and <= '\u9fff') return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The giver when the subject only passed the gift on.
+    /// 从俄罗斯阿穆尔州政府、布拉格维申斯克市政府协调 → the two governments;
+    /// 由市政协香港委员英炜、吕晶…陆续 → 英炜、吕晶…; 吴庆和先后分两次代表禧龙园区 → 禧龙园区;
+    /// 陈维委员所属泰华制药公司 → 泰华制药公司; 发动民营企业、商协会…爱心人士 → those givers.
+    /// </summary>
+    private static string? GoBetweenGiver(string region)
+    {
+        // …从/在 X 协调(捐赠)
+        var coordinate = region.LastIndexOf("协调", StringComparison.Ordinal);
+        if (coordinate > 0 && DonorNames.Trim(region[(coordinate + 2)..]).Length == 0)
+        {
+            var from = Math.Max(region.LastIndexOf('从', coordinate), region.LastIndexOf('在', coordinate));
+            if (from >= 0 && Named(region[(from + 1)..coordinate]) is { } x) return x;
+        }
+        // 由 X (陆续) 捐赠的
+        var by = LeadingWord(region, "由");
+        if (by >= 0)
+        {
+            var stop = FirstPredicateMarker(region, by);
+            if (Named(region[by..stop]) is { } x) return x;
+        }
+        // 收到 X 捐赠的
+        var received = region.IndexOf("收到", StringComparison.Ordinal);
+        if (received >= 0 && Named(region[(received + 2)..FirstPredicateMarker(region, received + 2)]) is { } r) return r;
+        // X 代表 Y / X 所属 Y
+        foreach (var word in (string[])["代表", "所属"])
+        {
+            var at = region.IndexOf(word, StringComparison.Ordinal);
+            if (at > 0 && Named(region[(at + 2)..FirstPredicateMarker(region, at + 2)]) is { } y) return y;
+        }
+        // 发动 / 组织 / 号召所在 Y (捐款)
+        for (var i = 0; i < region.Length; i++)
+        {
+            if (!Mobilise.TryMatchAt(region, i, out var m)) continue;
+            if (m.Word == "组织" && i > 0 && "党会级层各民众基".Contains(region[i - 1])) continue;
+            if (m.End < region.Length && region[m.End] == '下') continue; // 在…号召下 is context, not a giver
+            if (Named(region[m.End..FirstPredicateMarker(region, m.End)]) is { } y) return y;
+        }
+        return null;
+    }
+
+    private static string? Named(string words)
+    {
+        words = DonorNames.Trim(words);
+        return IsPlausibleName(words) ? words : null;
+    }
+
+    private static int LeadingWord(string region, string word)
+    {
+        var s = SkipLeadWords(region, 0);
+        return string.CompareOrdinal(region, s, word, 0, word.Length) == 0 ? s + word.Length : -1;
+    }
+
+    /// <summary>Skips connectives and dates that open a clause: 此外, 2月27日, 截至2月9日.</summary>
+    public static int SkipLeadWords(string region, int s)
+    {
+        while (s < region.Length)
+        {
+            if (region[s] is ' ' or ',' or '、') { s++; continue; }
+            if (Lead.TryMatchAt(region, s, out var lead)) { s = lead.End; continue; }
+            var date = DateReader.FindAll(region, s, Math.Min(region.Length, s + 16));
+            if (date.Count > 0 && date[0].Start == s)
+            {
+                s = date[0].End;
+                if (s < region.Length && region[s] is '和' or '至' or '到' or '、') s++;
+                continue;
+            }
+            break;
+        }
+        return s;
+    }
+
+    public static int FirstPredicateMarker(string region, int from)
+    {
+        for (var i = from; i < region.Length; i++)
+        {
+            if (Words.Triggers.TryMatchAt(region, i, out _)) return i;
+            if (!Predicate.TryMatchAt(region, i, out var m)) continue;
+            if (m.Word.Length == 1 && !IsMarker(region, i, m.Word)) continue;
+            return i;
+        }
+        return region.Length;
+    }
+
+    private static bool IsMarker(string region, int i, string word)
+    {
+        if (NotMarkerBefore.TryGetValue(word, out var next) && i + 1 < region.Length && next.Contains(region[i + 1])) return false;
+        if (NotMarkerAfter.TryGetValue(word, out var prev) && i > 0 && prev.Contains(region[i - 1])) return false;
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+namespace Ledger.Extraction;
+
+/// <summary>A word found in a text by a <see cref="WordTable{T}"/>.</summary>
+internal readonly record struct WordMatch<T>(int Start, string Word, T Value)
+{
+    public int End => Start + Word.Length;
+}
+
+/// <summary>
+/// A list of words with a value each, matched longest-first at any position. Words are indexed by
+/// their first character so a scan costs one dictionary probe per character.
+/// </summary>
+internal sealed class WordTable<T>
+{
+    private readonly Dictionary<char, (string Word, T Value)[]> _byFirstChar;
+
+    public WordTable(IEnumerable<(string Word, T Value)> entries)
+    {
+        _byFirstChar = entries
+            .Where(e => e.Word.Length > 0)
+            .GroupBy(e => e.Word[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Word.Length).ToArray());
+    }
+
+    public bool TryMatchAt(string text, int index, out WordMatch<T> match)
+    {
+        if ((uint)index < (uint)text.Length && _byFirstChar.TryGetValue(text[index], out var candidates))
+        {
+            foreach (var (word, value) in candidates)
+            {
+                if (index + word.Length <= text.Length && string.CompareOrdinal(text, index, word, 0, word.Length) == 0)
+                {
+                    match = new WordMatch<T>(index, word, value);
+                    return true;
+                }
+            }
+        }
+        match = default;
+        return false;
+    }
+
+    /// <summary>Leftmost-longest, non-overlapping matches in [start, end).</summary>
+    public List<WordMatch<T>> FindAll(string text, int start = 0, int end = -1)
+    {
+        if (end < 0 || end > text.Length) end = text.Length;
+        var found = new List<WordMatch<T>>();
+        for (var i = Math.Max(0, start); i < end;)
+        {
+            if (TryMatchAt(text, i, out var m) && m.End <= end)
+            {
+                found.Add(m);
+                i = m.End;
+            }
+            else i++;
+        }
+        return found;
+    }
+
+    /// <summary>The first match in [start, end), or null.</summary>
+    public WordMatch<T>? FindFirst(string text, int start = 0, int end = -1)
+    {
+        if (end < 0 || end > text.Length) end = text.Length;
+        for (var i = Math.Max(0, start); i < end; i++)
+            if (TryMatchAt(text, i, out var m) && m.End <= end) return m;
+        return null;
+    }
+
+    public bool ContainsAny(string text, int start = 0, int end = -1) => FindFirst(text, start, end) is not null;
+}
