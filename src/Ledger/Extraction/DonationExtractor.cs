@@ -33,6 +33,7 @@ public sealed class DonationExtractor
         var year = DateReader.DocumentYear(document.Text) ?? options.Year;
         var records = new List<DonationRecord>();
         var paragraphSubject = (string?)null;
+        var lastPerson = (string?)null;
         var paragraph = -1;
         foreach (var sentence in document.Sentences)
         {
@@ -41,12 +42,13 @@ public sealed class DonationExtractor
                 paragraph = sentence.Paragraph;
                 paragraphSubject = null;
             }
-            var reader = new SentenceReader(sentence.Text, paragraphSubject);
+            var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson);
             foreach (var frame in reader.Frames())
             {
                 if (ToRecord(frame, sentence, docName, year, reader, options) is { } record) records.Add(record);
             }
             paragraphSubject = reader.LastSubject ?? paragraphSubject;
+            lastPerson = reader.LastSubject ?? lastPerson;
         }
         return records;
     }

@@ -23,23 +23,22 @@ internal static class DonorNames
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);
+        var persons = parts.Select(PersonBehindTitle).ToList();
+        var anyPerson = persons.Any(p => p is not null);
         var names = new List<string>();
         var changed = false;
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            var name = PersonBehindTitle(part);
-            if (name is null)
+            if (persons[i] is { } name)
             {
-                if (IsTitleOnly(part)) { changed = true; continue; }
-                names.Add(part);
-            }
-            else
-            {
-                changed |= name != part;
+                changed |= name != parts[i];
                 names.Add(name);
             }
+            // 离退休党支部书记、市政协原副主席杨亚光: the office beside a named person is no giver.
+            else if (anyPerson && IsTitleOnly(parts[i])) changed = true;
+            else names.Add(parts[i]);
         }
-        if (names.Count == 0) return null;
+        if (names.Count == 0) return text.Length >= 2 ? text : null;
         var result = changed ? string.Join("、", names) : text;
         return result.Length >= 2 ? result : null;
     }

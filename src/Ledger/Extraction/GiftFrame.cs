@@ -22,6 +22,9 @@ internal sealed class GiftFrame
     public TriggerRole? Role { get; set; }
     public bool TotalCue { get; set; }
     public bool IsPart { get; set; }
+
+    /// <summary>The clause opens another gift (另2000套防护服…).</summary>
+    public bool StartsAnew { get; set; }
     public bool Each { get; set; }
     public int End { get; set; }
 
@@ -34,12 +37,20 @@ internal sealed class GiftFrame
     /// <summary>Whether <paramref name="next"/> can be read as more of this gift.</summary>
     public bool CanAbsorb(GiftFrame next)
     {
-        if (next.IsPart) return false;
+        if (next.IsPart || next.StartsAnew && next.HasFigures) return false;
+        // 其中企业家捐款…,捐献酒精…: after a part, a new verb speaks of the whole again.
+        if (IsPart && next.HasTrigger && !next.DonorStated) return false;
         if (next.DonorStated && Donor is not null && next.Donor != Donor) return false;
         if (Clash(Cash, next.Cash) || Clash(GoodsValue, next.GoodsValue) || Clash(Combined, next.Combined)) return false;
         if (CashOther is not null && next.CashOther is not null) return false;
         // 为15个乡镇卫生院捐赠药品100件 after 捐赠口服液6400盒: a second gift with its own goods.
         if (next.HasTrigger && HasQuantifiedItems && next.HasQuantifiedItems) return false;
+        // 另2000套防护服…: more goods of a kind already counted are another batch.
+        if (!next.HasTrigger && HasQuantifiedItems && next.Items.Any(n => n.Item.Quantity is not null
+                && Items.Any(i => i.Item.Quantity is not null && i.Item.Category == n.Item.Category))) return false;
+        // 捐款133.80元,并向医院…捐赠物资: a new verb with its own goods and receivers is another gift.
+        if (next.HasTrigger && !next.HasFigures && next.Items.Count > 0 && next.Recipients.Count > 0 && HasFigures
+            && !next.Recipients.Intersect(Recipients).Any()) return false;
         if (next.HasTrigger && next.HasFigures && HasFigures && next.Recipients.Count > 0 && Recipients.Count > 0
             && !next.Recipients.SequenceEqual(Recipients)) return false;
         return true;

@@ -11,6 +11,7 @@ internal sealed class SentenceReader
 {
     private static readonly Lexicon Words = Lexicon.Instance;
     private static readonly WordTable<bool> Appeal = Words.Cue("appeal");
+    private static readonly WordTable<bool> Plan = Words.Cue("plan");
     private static readonly WordTable<bool> NotGift = Words.Cue("not_gift");
     private static readonly WordTable<bool> Total = Words.Cue("total");
     private static readonly WordTable<bool> GoodsValueCue = Words.Cue("goods_value");
@@ -24,14 +25,20 @@ internal sealed class SentenceReader
 
     private readonly string _text;
     private readonly string? _paragraphSubject;
+    private readonly string? _lastPerson;
+    private string? _parentDonor;
     private readonly IReadOnlyList<Amount> _amounts;
     private readonly List<WrittenDate> _dates;
     private string? _topic;
 
-    public SentenceReader(string text, string? paragraphSubject)
+    /// <param name="text">The sentence.</param>
+    /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
+    /// <param name="lastPerson">Who 他/她/该公司 last stood for, across paragraphs of one article.</param>
+    public SentenceReader(string text, string? paragraphSubject, string? lastPerson)
     {
         _text = text;
         _paragraphSubject = paragraphSubject;
+        _lastPerson = lastPerson;
         _amounts = AmountRecognizer.FindAll(text);
         _dates = DateReader.FindAll(text, 0, text.Length);
     }
@@ -52,6 +59,7 @@ internal sealed class SentenceReader
                 {
                     frames.Add(clause);
                     current = clause;
+                    if (!clause.IsPart) _parentDonor = clause.Donor;
                 }
             }
         }
@@ -125,7 +133,8 @@ internal sealed class SentenceReader
         var subject = SubjectReader.Read(_text, start, contentStart);
         var donor = subject.Name is { } name ? DonorNames.CoreName(name) : null;
         var stated = donor is not null;
-        donor ??= subject.IsPronoun ? _paragraphSubject ?? _topic : current?.Donor ?? _topic ?? _paragraphSubject;
+        var inherited = current is { IsPart: true } ? _parentDonor : current?.Donor;
+        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _paragraphSubject;
         if (stated) LastSubject = donor;
         else if (donor is not null && subject.IsPronoun) LastSubject ??= donor;
         if (_topic is not null && LastSubject is null) LastSubject = _topic;
@@ -134,6 +143,8 @@ internal sealed class SentenceReader
         var isPart = PartCue.ContainsAny(_text, start, contentStart);
         var frame = NewFrame(start, end, donor, stated, trigger, isPart);
         frame.Items.AddRange(items);
+        frame.StartsAnew = OpensAnotherGift(start, contentStart);
+        if (trigger is not null && current is not null) AddPartsOfCountedGoods(frame, quantities, items, current);
         ReadRecipients(frame, start, end, trigger);
 
         var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
@@ -154,6 +165,26 @@ internal sealed class SentenceReader
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         yield return frame;
+    }
+
+    // 另2000套防护服… / 另外…: the clause speaks of another gift.
+    private bool OpensAnotherGift(int start, int contentStart)
+    {
+        var s = start;
+        while (s < contentStart && _text[s] is ' ' or '并' or '而') s++;
+        return s < contentStart && _text[s] == '另';
+    }
+
+    /// <summary>将其中1000套捐助给了武汉的医院: a count in a unit of goods just named is more of those goods.</summary>
+    private static void AddPartsOfCountedGoods(GiftFrame frame, List<Amount> quantities, List<FoundItem> items, GiftFrame current)
+    {
+        foreach (var q in quantities)
+        {
+            if (items.Any(i => i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit)) continue;
+            var counted = current.Items.LastOrDefault(i => i.Item.Unit == q.Unit);
+            if (counted is null) continue;
+            frame.Items.Add(counted with { Item = counted.Item with { Quantity = q.Figure }, Start = q.Start, End = q.End });
+        }
     }
 
     private GiftFrame NewFrame(int start, int end, string? donor, bool stated, WordMatch<TriggerRole>? trigger, bool isPart) => new()
@@ -190,6 +221,11 @@ internal sealed class SentenceReader
             if (after is '下' or '所') continue;
             if (appeal.Start >= 2 && _text.AsSpan(Math.Max(start, appeal.Start - 6), appeal.Start - Math.Max(start, appeal.Start - 6)).Contains("响应", StringComparison.Ordinal)) continue;
             return true;
+        }
+        // 计划向医院捐赠 / 拟捐款: a plan shortly before the verb; 准备用于…的口罩 only describes the goods.
+        foreach (var plan in Plan.FindAll(_text, Math.Max(start, trigger.Start - 10), trigger.Start))
+        {
+            if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
         }
         return false;
     }
@@ -266,8 +302,9 @@ internal sealed class SentenceReader
             if (after < end && _text[after] is '给' or '到' or '至' or '往') after++;
             var endsWithDirection = "给到至往援".Contains(_text[t.End - 1]) || after > t.End;
             if (!endsWithDirection) return;
+            if (after < end && _text[after] == '了') after++;
             var stop = after;
-            while (stop < end && !"的,;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
+            while (stop < end && !",;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
             AddRecipients(frame, _text[after..stop], strict: false);
         }
     }

@@ -60,12 +60,21 @@ internal static class SubjectReader
 
     public static bool IsPlausibleName(string words) =>
         words.Length is >= 2 and <= 40
+        && !IsCount(words)
         && !Words.Triggers.ContainsAny(words)
         && !IsAnonymous(words)
         && HasHan(words);
 
     // 社会各界 alone names nobody; 社会各界人士 and 爱心人士 likewise.
     private static bool IsAnonymous(string words) => Anonymous.TryMatchAt(words, 0, out var a) && a.End == words.Length;
+
+    // 3次累计… / 2天之内: a count or a span of time opens the clause, not a giver.
+    private static bool IsCount(string words)
+    {
+        var digits = 0;
+        while (digits < words.Length && (char.IsAsciiDigit(words[digits]) || words[digits] == '.')) digits++;
+        return digits > 0 && words.Length - digits <= 2;
+    }
 
     private static bool HasHan(string words)
     {
@@ -95,6 +104,14 @@ internal static class SubjectReader
         {
             var stop = FirstPredicateMarker(region, by);
             if (Named(region[by..stop]) is { } x) return x;
+        }
+        // 为韩红公益基金会采购30000套防护服捐助到湖北: the goods were bought for X, so they are X's gift.
+        var bought = region.IndexOf("采购", StringComparison.Ordinal);
+        if (bought < 0) bought = region.IndexOf("代购", StringComparison.Ordinal);
+        if (bought > 0)
+        {
+            var forWhom = region.LastIndexOf('为', bought);
+            if (forWhom >= 0 && Named(region[(forWhom + 1)..bought]) is { } owner) return owner;
         }
         // 收到 X 捐赠的
         var received = region.IndexOf("收到", StringComparison.Ordinal);
