@@ -46,6 +46,18 @@ internal sealed class Lexicon
     private static IEnumerable<string[]> Rows(string file) =>
         LanguageData.Lines("Extraction/Data/" + file).Select(l => l.Split('\t'));
 
+    /// <summary>ProtectiveSuit → protective_suit.</summary>
+    internal static string ToSnake(string pascal)
+    {
+        var sb = new System.Text.StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>protective_suit → ProtectiveSuit.</summary>
     internal static TEnum ParseSnake<TEnum>(string snake) where TEnum : struct, Enum =>
         Enum.Parse<TEnum>(snake.Replace("_", ""), ignoreCase: true);

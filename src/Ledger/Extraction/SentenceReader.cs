@@ -131,6 +131,7 @@ internal sealed class SentenceReader
         if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null)) yield break;
 
         var subject = SubjectReader.Read(_text, start, contentStart);
+        if (subject.ViaGoBetween && subject.Name is null) yield break;
         var donor = subject.Name is { } name ? DonorNames.CoreName(name) : null;
         var stated = donor is not null;
         var inherited = current is { IsPart: true } ? _parentDonor : current?.Donor;
@@ -146,6 +147,7 @@ internal sealed class SentenceReader
         frame.StartsAnew = OpensAnotherGift(start, contentStart);
         if (trigger is not null && current is not null) AddPartsOfCountedGoods(frame, quantities, items, current);
         ReadRecipients(frame, start, end, trigger);
+        if (subject.Receiver is { } receiver && !frame.Recipients.Contains(receiver)) frame.Recipients.Add(receiver);
 
         var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
         if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
@@ -296,16 +298,17 @@ internal sealed class SentenceReader
             AddRecipients(frame, _text[(at + 1)..stop], strict: preposition != '向');
             if (frame.Recipients.Count > 0) return;
         }
-        if (trigger is { } t)
+        foreach (var t in Words.Triggers.FindAll(_text, trigger?.Start ?? end, end))
         {
             var after = t.End;
             if (after < end && _text[after] is '给' or '到' or '至' or '往') after++;
             var endsWithDirection = "给到至往援".Contains(_text[t.End - 1]) || after > t.End;
-            if (!endsWithDirection) return;
+            if (!endsWithDirection) continue;
             if (after < end && _text[after] == '了') after++;
             var stop = after;
             while (stop < end && !",;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
             AddRecipients(frame, _text[after..stop], strict: false);
+            if (frame.Recipients.Count > 0) return;
         }
     }
 

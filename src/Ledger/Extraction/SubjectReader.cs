@@ -37,13 +37,36 @@ internal static class SubjectReader
     };
 
     /// <summary>What the subject words say: a name, a pronoun, or nothing usable.</summary>
-    internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween);
+    internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween, string? Receiver = null);
+
+    private static readonly string[] ReceivingVerbs = ["收到", "接受", "接收", "接到", "获赠"];
+
+    /// <summary>
+    /// 市红十字会接收哈药集团捐赠的… → giver 哈药集团, receiver 市红十字会. When the words say
+    /// the gift was received but name no giver (接收社会捐赠), nobody is the giver: the subject
+    /// is the receiver, never the donor.
+    /// </summary>
+    private static (string? Giver, string? Receiver)? ReceivedFrom(string region)
+    {
+        foreach (var verb in ReceivingVerbs)
+        {
+            var at = region.IndexOf(verb, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var s = SkipLeadWords(region, 0);
+            var receiver = at > s ? Named(region[s..FirstPredicateMarker(region[..at], s)]) : null;
+            var from = at + verb.Length;
+            var giver = Named(region[from..FirstPredicateMarker(region, from)]);
+            return (giver, receiver);
+        }
+        return null;
+    }
 
     /// <summary>The subject of the words in [start, end) (the part of a clause before its verb).</summary>
     public static Subject Read(string text, int start, int end)
     {
         if (end <= start) return default;
         var region = text[start..end];
+        if (ReceivedFrom(region) is { } receipt) return new Subject(receipt.Giver, false, true, receipt.Receiver);
         if (GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
         var s = SkipLeadWords(region, 0);
         var stop = FirstPredicateMarker(region, s);
@@ -113,9 +136,6 @@ internal static class SubjectReader
             var forWhom = region.LastIndexOf('为', bought);
             if (forWhom >= 0 && Named(region[(forWhom + 1)..bought]) is { } owner) return owner;
         }
-        // 收到 X 捐赠的
-        var received = region.IndexOf("收到", StringComparison.Ordinal);
-        if (received >= 0 && Named(region[(received + 2)..FirstPredicateMarker(region, received + 2)]) is { } r) return r;
         // X 代表 Y / X 所属 Y
         foreach (var word in (string[])["代表", "所属"])
         {

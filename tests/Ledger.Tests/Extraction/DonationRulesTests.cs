@@ -1,0 +1,99 @@
+using Ledger.Domain;
+using Ledger.Extraction;
+using NUnit.Framework;
+
+namespace Ledger.Tests.Extraction;
+
+/// <summary>
+/// The rules on sentences written the way relief reports write them (not taken from the seeds):
+/// each case is the text and what a careful reader records from it.
+/// </summary>
+public class DonationRulesTests
+{
+    private static readonly ExtractionOptions Year2020 = new() { Year = 2020 };
+
+    public sealed record Expected(string Text, string? Donor, decimal? Cash = null, decimal? GoodsValue = null, decimal? Combined = null,
+        string[]? Items = null, string[]? Recipients = null, bool Aggregate = false, Qualifier? Qualifier = null, string? Date = null)
+    {
+        public override string ToString() => Text;
+    }
+
+    private static IEnumerable<Expected> Gifts()
+    {
+        yield return new("哈尔滨某药业公司向市第一医院捐赠医用口罩2万只、防护服500套。", "哈尔滨某药业公司",
+            Items: ["mask 20000 只", "protective_suit 500 套"], Recipients: ["市第一医院"]);
+        yield return new("市政协委员张某某捐款5万元。", "张某某", Cash: 50000);
+        yield return new("市红十字会接收哈药集团捐赠的消毒液300箱。", "哈药集团", Items: ["disinfectant 300 箱"], Recipients: ["市红十字会"]);
+        yield return new("退休教师王某捐出积蓄1万元。", "王某", Cash: 10000);
+        yield return new("某公司捐赠价值20万元的呼吸机2台。", "某公司", GoodsValue: 200000, Items: ["medical_equipment 2 台"]);
+        yield return new("截至3月1日,全县党员累计捐款近300万元。", "全县党员", Cash: 3000000, Aggregate: true,
+            Qualifier: Domain.Qualifier.AtMost, Date: "2020-03-01");
+        yield return new("爱心企业家李某为社区送去大米50袋、食用油30桶。", "李某", Items: ["food 50 袋", "food 30 桶"], Recipients: ["社区"]);
+        yield return new("该商会会员捐款捐物共计20余万元。", "该商会会员", Combined: 200000, Aggregate: true, Qualifier: Domain.Qualifier.AtLeast);
+        yield return new("某集团先后两次向市慈善总会捐款共计200万元。", "某集团", Cash: 2000000, Aggregate: true, Recipients: ["市慈善总会"]);
+        yield return new("某置业公司将10万元爱心款送到街道办事处。", "某置业公司", Cash: 100000, Recipients: ["街道办事处"]);
+        yield return new("在区工商联的协调下,某建材公司为隔离点捐赠84消毒液20箱80桶。", "某建材公司", Items: ["disinfectant 80 桶"], Recipients: ["隔离点"]);
+    }
+
+    private static IEnumerable<string> NotGifts()
+    {
+        yield return "某商会向全体会员发出倡议,号召大家捐款捐物。";
+        yield return "警方查获假冒口罩3万只。";
+        yield return "医护人员穿着防护服进入病房。";
+        yield return "社会各界纷纷捐款捐物。";
+        yield return "他们计划向灾区捐赠帐篷200顶。";
+        yield return "药店以成本价向居民出售口罩5000只。";
+        yield return "该厂口罩日产量达到10万只。";
+        yield return "";
+    }
+
+    [TestCaseSource(nameof(Gifts))]
+    public void A_stated_gift_is_read_as_a_careful_reader_records_it(Expected expected)
+    {
+        var records = DonationExtractor.Default.Extract(expected.Text, "case.txt", Year2020);
+
+        Assert.That(records, Has.Count.EqualTo(1), string.Join("\n", records));
+        var record = records[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Donor, Is.EqualTo(expected.Donor));
+            Assert.That(record.Cash?.Value, Is.EqualTo(expected.Cash));
+            Assert.That(record.GoodsValue?.Value, Is.EqualTo(expected.GoodsValue));
+            Assert.That(record.Combined?.Value, Is.EqualTo(expected.Combined));
+            if (expected.Items is not null)
+                Assert.That(record.Items.Select(Describe), Is.EqualTo(expected.Items));
+            if (expected.Recipients is not null)
+                Assert.That(record.Recipients, Is.EqualTo(expected.Recipients));
+            Assert.That(record.Aggregate, Is.EqualTo(expected.Aggregate));
+            if (expected.Qualifier is not null)
+                Assert.That((record.Cash ?? record.GoodsValue ?? record.Combined)?.Qualifier, Is.EqualTo(expected.Qualifier));
+            if (expected.Date is not null)
+                Assert.That(record.Date?.ToString("yyyy-MM-dd"), Is.EqualTo(expected.Date));
+            Assert.That(record.Line, Is.EqualTo(1));
+            Assert.That(record.Evidence, Is.Not.Empty);
+        });
+    }
+
+    [TestCaseSource(nameof(NotGifts))]
+    public void Talk_about_goods_that_reports_no_gift_gives_no_record(string text) =>
+        Assert.That(DonationExtractor.Default.Extract(text, "case.txt", Year2020), Is.Empty);
+
+    [Test]
+    public void A_date_without_a_year_stays_unknown_when_neither_document_nor_caller_gives_one()
+    {
+        var records = DonationExtractor.Default.Extract("2月15日,某公司向医院捐款20万元。", "case.txt");
+
+        Assert.That(records.Single().Date, Is.Null);
+    }
+
+    [Test]
+    public void The_year_comes_from_the_document_itself()
+    {
+        var records = DonationExtractor.Default.Extract("某某杂志\n2021年第2期\n\n2月15日,某公司向医院捐款20万元。", "case.txt");
+
+        Assert.That(records.Single().Date, Is.EqualTo(new DateOnly(2021, 2, 15)));
+    }
+
+    private static string Describe(DonatedItem item) =>
+        $"{Lexicon.ToSnake(item.Category.ToString())} {item.Quantity?.Value} {item.Unit}";
+}
