@@ -35,12 +35,24 @@ public sealed class DonationExtractor
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;
         var paragraph = -1;
+        var inList = false;
+        var rowParagraph = -1;
         foreach (var sentence in document.Sentences)
         {
+            if (sentence.Paragraph == rowParagraph) continue;
             if (sentence.Paragraph != paragraph)
             {
                 paragraph = sentence.Paragraph;
                 paragraphSubject = null;
+                var span = document.Paragraphs[paragraph];
+                var paragraphText = document.Text.Substring(span.Start, span.Length);
+                if (inList && DonorListReader.ReadRow(paragraphText) is { } row)
+                {
+                    rowParagraph = paragraph;
+                    if (ToRecord(row, sentence with { Text = paragraphText }, docName, year, null, options) is { } listed) records.Add(listed);
+                    continue;
+                }
+                inList = DonorListReader.OpensList(paragraphText);
             }
             var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson);
             foreach (var frame in reader.Frames())
@@ -53,7 +65,7 @@ public sealed class DonationExtractor
         return records;
     }
 
-    private static DonationRecord? ToRecord(GiftFrame frame, Sentence sentence, string docName, int? year, SentenceReader reader, ExtractionOptions options)
+    private static DonationRecord? ToRecord(GiftFrame frame, Sentence sentence, string docName, int? year, SentenceReader? reader, ExtractionOptions options)
     {
         if (frame.Donor is null || !frame.HasTrigger) return null;
         var quantified = frame.HasFigures;
@@ -61,7 +73,7 @@ public sealed class DonationExtractor
         var items = KeptItems(frame.Items);
         var kind = DonorNames.KindOf(frame.Donor);
         var several = DonorNames.SplitList(frame.Donor).Count > 1;
-        var date = reader.DateBefore(frame.Start) is { } written ? DateReader.ToDate(written, year) : null;
+        var date = reader?.DateBefore(frame.Start) is { } written ? DateReader.ToDate(written, year) : null;
         return new DonationRecord
         {
             Doc = docName,

@@ -94,6 +94,22 @@ public class DonationRulesTests
         Assert.That(records.Single().Date, Is.EqualTo(new DateOnly(2021, 2, 15)));
     }
 
+    [Test]
+    public void Rows_of_a_published_list_of_givers_are_gifts_by_the_names_they_start_with()
+    {
+        const string list = "爱心企业捐赠名单如下\n\n1. 哈尔滨某某药业有限公司 10万元\n2. 张某 5000元\n3. 某某商贸公司 口罩2000只\n\n以上捐赠已全部用于疫情防控。";
+
+        var records = DonationExtractor.Default.Extract(list, "list.txt", Year2020);
+
+        Assert.That(records.Select(r => (r.Donor, r.Cash?.Value, r.Items.FirstOrDefault()?.Quantity?.Value)), Is.EqualTo(new[]
+        {
+            ("哈尔滨某某药业有限公司", (decimal?)100000m, (decimal?)null),
+            ("张某", 5000m, null),
+            ("某某商贸公司", null, 2000m),
+        }));
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(new[] { 3, 4, 5 }));
+    }
+
     private static string Describe(DonatedItem item) =>
         $"{Lexicon.ToSnake(item.Category.ToString())} {item.Quantity?.Value} {item.Unit}";
 }

@@ -1,0 +1,51 @@
+using Ledger.Domain;
+
+namespace Ledger.Extraction;
+
+/// <summary>
+/// Reads the rows of a published list of givers, which state gifts without a verb:
+/// after a heading such as 捐赠名单 / 接受捐赠情况公示 / 捐款如下, a row
+/// "1. 哈尔滨某某有限公司 10万元" or "张某:口罩500只" is a gift by the name it starts with.
+/// </summary>
+internal static class DonorListReader
+{
+    private static readonly Lexicon Words = Lexicon.Instance;
+    private static readonly string[] ListWords = ["名单", "明细", "公示", "如下", "清单", "光荣榜", "榜单", "一览"];
+
+    /// <summary>Whether a paragraph announces a list of givers.</summary>
+    public static bool OpensList(string paragraph) =>
+        paragraph.Length <= 80 && Words.Triggers.ContainsAny(paragraph) && ListWords.Any(w => paragraph.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>The gift a list row states, or null when the paragraph is no row.</summary>
+    public static GiftFrame? ReadRow(string row)
+    {
+        if (row.Length > 60) return null;
+        var s = SkipEnumerator(row);
+        var amounts = AmountRecognizer.FindAll(row);
+        var first = amounts.FirstOrDefault(a => a.Start > s);
+        if (first is null) return null;
+        var items = ItemReader.Read(row, s, row.Length, amounts.Where(a => a.Kind == AmountKind.Quantity).ToList());
+        var nameEnd = Math.Min(first.Start, items.Count > 0 ? items[0].Start : first.Start);
+        var name = DonorNames.Trim(row[s..nameEnd]).TrimEnd('捐', '赠', '款', '物', '：', ':');
+        if (!SubjectReader.IsPlausibleName(name) || Words.Triggers.ContainsAny(row, s, nameEnd)) return null;
+        var frame = new GiftFrame { Start = s, End = row.Length, Donor = DonorNames.CoreName(name) ?? name, DonorStated = true, Role = TriggerRole.Give };
+        frame.Items.AddRange(items);
+        var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
+        if (money.Count > 0)
+        {
+            if (money[0].Currency == "CNY") frame.Cash = money[0].Figure;
+            else frame.CashOther = new Money(money[0].Figure, money[0].Currency);
+        }
+        return frame.HasFigures ? frame : null;
+    }
+
+    // "1. " "(2)" "三、" "④" at the start of a row
+    private static int SkipEnumerator(string row)
+    {
+        var i = 0;
+        while (i < row.Length && (char.IsAsciiDigit(row[i]) || row[i] is '(' or ')' or '（' or '）' or '.' or '、' or ' ' or '．'
+                                  || row[i] is >= '①' and <= '⑳' || "一二三四五六七八九十".Contains(row[i]) && i + 1 < row.Length && row[i + 1] is '、' or '.'))
+            i++;
+        return i;
+    }
+}
