@@ -96,6 +96,18 @@ internal static class DonorNames
     private static bool ContainsTitleAsOffice(string part) =>
         !(part.EndsWith("党员") || part.EndsWith("会员") || part.EndsWith("社员") || part.EndsWith("企业家") || part.EndsWith("人士"));
 
+    /// <summary>
+    /// Whether words can be a giver's name at all: a person, a body with a telling ending (公司,
+    /// 政府, 委员会…), a group (党员, 会员, 委员们), or a titled person. 身边资源 or 三次 are not.
+    /// </summary>
+    public static bool IsNameLike(string words)
+    {
+        if (words.Length < 2) return false;
+        if (KindOf(words) != DonorKind.Unknown) return true;
+        if (SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
+        return Words.Titles.ContainsAny(words) || words.Contains('某');
+    }
+
     public static DonorKind KindOf(string name)
     {
         var parts = SplitList(name);

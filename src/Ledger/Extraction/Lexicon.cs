@@ -3,7 +3,7 @@ using Ledger.Domain;
 namespace Ledger.Extraction;
 
 /// <summary>What a trigger word says about the gift (see Data/triggers.tsv).</summary>
-internal enum TriggerRole { Give, Money, Goods, Combined, Raise }
+internal enum TriggerRole { Give, Money, Goods, Combined, Raise, Support }
 
 /// <summary>An item word's category, and whether it names goods only in general (物资).</summary>
 internal readonly record struct ItemWord(ItemCategory Category, bool Generic);

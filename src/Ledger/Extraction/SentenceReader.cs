@@ -63,6 +63,7 @@ internal sealed class SentenceReader
                 }
             }
         }
+        LastSubject ??= _topic;
         foreach (var frame in frames.Where(f => f.HasTrigger))
         {
             if (frame.Each && DonorNames.SplitList(frame.Donor ?? "") is { Count: > 1 } givers)
@@ -123,19 +124,23 @@ internal sealed class SentenceReader
         if (trigger is null && money.Count == 0 && items.Count == 0)
         {
             // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,
-            var scene = SubjectReader.Read(_text, start, end);
-            if (scene.Name is not null && _topic is null) _topic = scene.Name;
+            NoteTopic(start, end);
             yield break;
         }
         if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
-        if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null)) yield break;
+        if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null))
+        {
+            NoteTopic(start, contentStart);
+            yield break;
+        }
 
-        var subject = SubjectReader.Read(_text, start, contentStart);
+        var subject = SubjectReader.Read(_text, start, contentStart, trigger is not null);
         if (subject.ViaGoBetween && subject.Name is null) yield break;
-        var donor = subject.Name is { } name ? DonorNames.CoreName(name) : null;
+        var donor = subject.Name is { } name ? ResolvePronouns(DonorNames.CoreName(name)) : null;
         var stated = donor is not null;
         var inherited = current is { IsPart: true } ? _parentDonor : current?.Donor;
-        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _paragraphSubject;
+        // A clause without a subject continues the sentence, then the paragraph, then the article's protagonist.
+        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _paragraphSubject ?? _lastPerson;
         if (stated) LastSubject = donor;
         else if (donor is not null && subject.IsPronoun) LastSubject ??= donor;
         if (_topic is not null && LastSubject is null) LastSubject = _topic;
@@ -167,6 +172,32 @@ internal sealed class SentenceReader
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         yield return frame;
+    }
+
+    /// <summary>A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,</summary>
+    private void NoteTopic(int start, int end)
+    {
+        if (_topic is not null) return;
+        var scene = SubjectReader.Read(_text, start, end, hasTrigger: false);
+        _topic = scene.IsPronoun ? _lastPerson : ResolvePronouns(scene.Name is { } n ? DonorNames.CoreName(n) : null);
+        // 从来没有接触过护目镜的他又四处寻找供货商: the clause is about him even without a subject up front.
+        if (_topic is null && MentionsPersonalPronoun(start, end)) _topic = _lastPerson;
+    }
+
+    private bool MentionsPersonalPronoun(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (_text[i] is '他' or '她' && (i == 0 || _text[i - 1] != '其') && (i + 1 >= _text.Length || _text[i + 1] != '人')) return true;
+        return false;
+    }
+
+    // 他和吕洪盛 → 王德江、吕洪盛
+    private string? ResolvePronouns(string? name)
+    {
+        if (name is null || _lastPerson is null) return name;
+        var parts = DonorNames.SplitList(name);
+        if (!parts.Any(SubjectReader.IsPronoun)) return name;
+        return string.Join("、", parts.Select(p => SubjectReader.IsPronoun(p) ? _lastPerson : p).Distinct());
     }
 
     // 另2000套防护服… / 另外…: the clause speaks of another gift.
@@ -203,14 +234,28 @@ internal sealed class SentenceReader
 
     private WordMatch<TriggerRole>? FirstGiftTrigger(int start, int end)
     {
+        var quoted = false;
         for (var i = start; i < end; i++)
         {
+            // “一方有难、八方支援” / “抗疫情 献爱心”捐赠活动: words in quotes are names and sayings.
+            if (_text[i] == '“') quoted = true;
+            else if (_text[i] == '”') quoted = false;
+            if (quoted) continue;
             if (!Words.Triggers.TryMatchAt(_text, i, out var m) || m.End > end) continue;
             // 捐赠仪式 / 倡议书 are talk about giving; 募捐箱 is a thing.
             if (m.End < _text.Length && "仪箱书活".Contains(_text[m.End])) { i = m.End - 1; continue; }
+            if (m.Value == TriggerRole.Support && !SupportsWithGoods(m, end)) { i = m.End - 1; continue; }
             return m;
         }
         return null;
+    }
+
+    // 支援舒兰 / 支援口罩2万只 are gifts; 有力地支援了抗疫一线的医疗救治工作 is praise.
+    private bool SupportsWithGoods(WordMatch<TriggerRole> support, int end)
+    {
+        var rest = _text[support.End..end];
+        if (_amounts.Any(a => a.Start >= support.Start && a.Start < end)) return true;
+        return !Purpose.ContainsAny(rest) && !rest.Contains('了') && rest.Length <= 12;
     }
 
     // 号召全体会员捐款 (an appeal) / 查获假冒口罩 (a seizure): no gift happened.
@@ -290,15 +335,26 @@ internal sealed class SentenceReader
             var channel = DonorNames.Trim(_text[(via + 2)..stop]);
             if (channel.Length >= 2) frame.Via = channel;
         }
-        foreach (var preposition in (char[])['向', '为', '给'])
-        {
-            var at = _text.LastIndexOf(preposition, verb - 1 < start ? start : verb - 1, verb - start);
-            if (at < start || verb <= start) continue;
-            var stop = SubjectReader.FirstPredicateMarker(_text[..verb], at + 1);
-            AddRecipients(frame, _text[(at + 1)..stop], strict: preposition != '向');
-            if (frame.Recipients.Count > 0) return;
-        }
-        foreach (var t in Words.Triggers.FindAll(_text, trigger?.Start ?? end, end))
+        // 向X捐赠 names the receiver; 捐赠给X / 送到X next; 为X捐赠 may only say on whose behalf.
+        if (ReceiverBefore(frame, start, verb, '向', strict: false)) return;
+        if (ReceiverAfter(frame, trigger?.Start ?? end, end)) return;
+        if (ReceiverBefore(frame, start, verb, '给', strict: true)) return;
+        ReceiverBefore(frame, start, verb, '为', strict: true);
+    }
+
+    private bool ReceiverBefore(GiftFrame frame, int start, int verb, char preposition, bool strict)
+    {
+        if (verb <= start) return false;
+        var at = _text.LastIndexOf(preposition, verb - 1, verb - start);
+        if (at < start) return false;
+        var stop = SubjectReader.FirstPredicateMarker(_text[..verb], at + 1);
+        AddRecipients(frame, _text[(at + 1)..stop], strict);
+        return frame.Recipients.Count > 0;
+    }
+
+    private bool ReceiverAfter(GiftFrame frame, int from, int end)
+    {
+        foreach (var t in Words.Triggers.FindAll(_text, from, end))
         {
             var after = t.End;
             if (after < end && _text[after] is '给' or '到' or '至' or '往') after++;
@@ -308,8 +364,9 @@ internal sealed class SentenceReader
             var stop = after;
             while (stop < end && !",;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
             AddRecipients(frame, _text[after..stop], strict: false);
-            if (frame.Recipients.Count > 0) return;
+            if (frame.Recipients.Count > 0) return true;
         }
+        return false;
     }
 
     private static void AddRecipients(GiftFrame frame, string words, bool strict)
@@ -320,7 +377,7 @@ internal sealed class SentenceReader
         if (words.Length < 2 || Purpose.ContainsAny(words) && !EndsLikeRecipient(words)) return;
         if (strict && !EndsLikeRecipient(words)) return;
         foreach (var part in DonorNames.SplitList(words))
-            if (part.Length >= 2 && !frame.Recipients.Contains(part)) frame.Recipients.Add(part);
+            if (part.Length >= 2 && part != frame.Donor && !frame.Recipients.Contains(part)) frame.Recipients.Add(part);
     }
 
     private static bool EndsLikeRecipient(string words)

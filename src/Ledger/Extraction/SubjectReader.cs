@@ -62,12 +62,17 @@ internal static class SubjectReader
     }
 
     /// <summary>The subject of the words in [start, end) (the part of a clause before its verb).</summary>
-    public static Subject Read(string text, int start, int end)
+    /// <param name="text">The sentence.</param>
+    /// <param name="start">Where the subject words may begin.</param>
+    /// <param name="end">Where the verb or the goods begin.</param>
+    /// <param name="hasTrigger">Whether a giving verb follows: only then can a go-between's words name the giver
+    /// (为南岗区采购了2900套隔离服 is a purchase, 为韩红公益基金会采购…捐助到湖北 a gift).</param>
+    public static Subject Read(string text, int start, int end, bool hasTrigger)
     {
         if (end <= start) return default;
         var region = text[start..end];
-        if (ReceivedFrom(region) is { } receipt) return new Subject(receipt.Giver, false, true, receipt.Receiver);
-        if (GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
+        if (hasTrigger && ReceivedFrom(region) is { } receipt) return new Subject(receipt.Giver, false, true, receipt.Receiver);
+        if (hasTrigger && GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
         var s = SkipLeadWords(region, 0);
         var stop = FirstPredicateMarker(region, s);
         if (stop <= s) return default;
@@ -75,8 +80,18 @@ internal static class SubjectReader
         if (words.Length == 0) return default;
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
         if (words.Contains('的') && !words.EndsWith("的")) words = OwnerOrWhole(words);
-        return IsPlausibleName(words) ? new Subject(words, false, false) : default;
+        if (ListWithPronoun(words)) return new Subject(words, false, false);
+        return IsPlausibleName(words) && DonorNames.IsNameLike(words) ? new Subject(words, false, false) : default;
     }
+
+    // 他和黑龙江省侨联委员吕洪盛: a list that names someone through a pronoun.
+    private static bool ListWithPronoun(string words)
+    {
+        var parts = DonorNames.SplitList(words);
+        return parts.Count > 1 && parts.Any(IsPronoun) && parts.Any(p => !IsPronoun(p) && DonorNames.IsNameLike(p));
+    }
+
+    public static bool IsPronoun(string words) => Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length;
 
     // 禧龙物流园区的商户 is a name; 看到政协党员干部缺少口罩的王嘉祥 is a clause about 王嘉祥.
     private static string OwnerOrWhole(string words) => words.Length > 14 ? words[(words.LastIndexOf('的') + 1)..] : words;
@@ -156,7 +171,7 @@ internal static class SubjectReader
     private static string? Named(string words)
     {
         words = DonorNames.Trim(words);
-        return IsPlausibleName(words) ? words : null;
+        return IsPlausibleName(words) && DonorNames.IsNameLike(words) ? words : null;
     }
 
     private static int LeadingWord(string region, string word)
