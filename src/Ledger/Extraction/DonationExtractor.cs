@@ -95,11 +95,13 @@ public sealed class DonationExtractor
     }
 
     // 口罩、消毒酒精等防疫急需物资: the summing noun after 等 is not one more item; generic goods
-    // (物资) count only when nothing more specific is named or they carry a quantity.
+    // (物资) count only when nothing more specific is named or they carry a quantity, and not when
+    // the quantity sums up the goods just listed (…16箱酒精棉片共1.8吨医疗物资).
     private static List<DonatedItem> KeptItems(List<FoundItem> found)
     {
         var specific = found.Any(f => !f.Generic && !f.AfterEtc);
         return found
+            .Where(f => !(f.Generic && specific && f.SumsUp))
             .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !(f.Generic && specific))
             .Select(f => f.Item)
             .ToList();

@@ -69,11 +69,18 @@ internal static class DonorNames
     private static string? TrailingPersonName(string text)
     {
         if (text.Length <= 3) return LooksLikePersonName(text) ? text : null;
-        var three = text[^3..];
-        if (Words.Surnames.Contains(three[0]) && AllHan(three)) return three;
-        var two = text[^2..];
-        return Words.Surnames.Contains(two[0]) && AllHan(two) ? two : null;
+        foreach (var length in (int[])[3, 2])
+        {
+            var name = text[^length..];
+            // 23万多名党员 counts people: a name never follows a figure or holds 名/多/余.
+            var before = text[^(length + 1)];
+            if (Words.Surnames.Contains(name[0]) && AllHan(name) && !char.IsAsciiDigit(before) && name.IndexOfAny(CountWords) < 0)
+                return name;
+        }
+        return null;
     }
+
+    private static readonly char[] CountWords = ['名', '多', '余', '个', '位', '家', '批'];
 
     public static bool LooksLikePersonName(string text)
     {

@@ -3,7 +3,7 @@ using Ledger.Domain;
 namespace Ledger.Extraction;
 
 /// <summary>An item found in a clause, with where it stands.</summary>
-internal sealed record FoundItem(DonatedItem Item, int Start, int End, bool Generic, bool AfterEtc);
+internal sealed record FoundItem(DonatedItem Item, int Start, int End, bool Generic, bool AfterEtc, bool SumsUp = false);
 
 /// <summary>
 /// Reads goods and their quantities from a clause: the quantity may stand before the name
@@ -24,10 +24,23 @@ internal static class ItemReader
         var used = new HashSet<Amount>();
         foreach (var word in Words.Items.FindAll(text, start, end))
         {
+            // 中药汤剂 / 酒精抑菌液: item words written together name one item, of the last word's kind.
+            if (found.Count > 0 && found[^1].End == word.Start)
+            {
+                var joined = found[^1];
+                found[^1] = joined with
+                {
+                    Item = joined.Item with { Category = word.Value.Category, Name = text[joined.Start..word.End] },
+                    End = word.End,
+                    Generic = word.Value.Generic,
+                };
+                continue;
+            }
             var nameStart = NameStart(text, word.Start, start, quantities, found);
             var name = text[nameStart..word.End];
-            // A single character (水, 药) names goods only right after a quantity: 100箱水.
-            var before = quantities.FirstOrDefault(q => q.End == nameStart || (q.End == nameStart - 1 && text[q.End] == '的'));
+            var before = QuantityBefore(text, nameStart, quantities);
+            // A single character (水) names goods only right after a quantity: 100箱水.
+            if (word.Word.Length == 1 && (before is null || before.End != nameStart)) continue;
             var after = QuantityAfter(text, word.End, quantities);
             var quantity = before is not null && !used.Contains(before) ? before : after;
             if (quantity is not null && after is not null && quantity == after)
@@ -43,9 +56,10 @@ internal static class ItemReader
             if (quantity is not null && used.Contains(quantity)) quantity = null;
             if (quantity is not null) used.Add(quantity);
             var afterEtc = IsAfterEtc(text, nameStart, start);
+            var sumsUp = quantity is not null && quantity == before && IsTotalWord(text, quantity.Start);
             found.Add(new FoundItem(
                 new DonatedItem(word.Value.Category, name, quantity?.Figure, quantity?.Unit),
-                nameStart, word.End, word.Value.Generic, afterEtc));
+                nameStart, word.End, word.Value.Generic, afterEtc, sumsUp));
         }
         return found;
     }
@@ -55,6 +69,8 @@ internal static class ItemReader
         var limit = Math.Max(clauseStart, wordStart - MaxModifierLength);
         foreach (var q in quantities)
             if (q.End <= wordStart && q.End > limit) limit = q.End;
+        var quote = text.LastIndexOf('“', Math.Max(0, wordStart - 1), Math.Max(0, wordStart - limit));
+        if (quote >= limit && text.IndexOf('”', quote) > wordStart) limit = quote + 1;
         if (found.Count > 0 && found[^1].End <= wordStart && found[^1].End > limit) limit = found[^1].End;
         var i = wordStart;
         while (i > limit)
@@ -75,11 +91,38 @@ internal static class ItemReader
         return false;
     }
 
+    // 300个口罩 / 1560袋价值近3万元的“预防病毒肺炎感染”中药汤剂: the count may be followed by the
+    // goods' value and a quoted description before the goods' name.
+    private static Amount? QuantityBefore(string text, int nameStart, IReadOnlyList<Amount> quantities)
+    {
+        var i = nameStart;
+        while (i > 0 && text[i - 1] is '“' or '"' or ' ') i--;
+        if (i > 0 && text[i - 1] == '”')
+        {
+            var open = text.LastIndexOf('“', i - 1);
+            if (open >= 0 && i - open <= 16) i = open;
+        }
+        if (i > 0 && text[i - 1] == '的') i--;
+        var direct = quantities.FirstOrDefault(q => q.End == i);
+        if (direct is not null) return direct;
+        // …袋价值近3万元的: skip a value phrase back to the count before it.
+        var valueAt = text.LastIndexOf("价值", Math.Max(0, i - 1), Math.Min(i, 14), StringComparison.Ordinal);
+        return valueAt > 0 ? quantities.FirstOrDefault(q => q.End == valueAt) : null;
+    }
+
     // 口罩5500个 / 防护服 370 套 / “抗病毒口服液”6400盒
     private static Amount? QuantityAfter(string text, int index, IReadOnlyList<Amount> quantities)
     {
         while (index < text.Length && text[index] is ' ' or '”' or '"' or '’') index++;
         return quantities.FirstOrDefault(q => q.Start == index);
+    }
+
+    // 共1.8吨医疗物资 / 合计8000盒
+    private static bool IsTotalWord(string text, int quantityStart)
+    {
+        var from = Math.Max(0, quantityStart - 2);
+        var before = text[from..quantityStart];
+        return before.Contains('共') || before.Contains('计');
     }
 
     // 口罩、消毒酒精等防疫急需物资: the noun after 等 sums up the list before it.
