@@ -28,9 +28,17 @@ internal static class ItemReader
             if (found.Count > 0 && found[^1].End == word.Start)
             {
                 var joined = found[^1];
+                var count = joined.Item.Quantity is null ? QuantityAfter(text, word.End, quantities) : null;
+                if (count is not null) used.Add(count);
                 found[^1] = joined with
                 {
-                    Item = joined.Item with { Category = word.Value.Category, Name = text[joined.Start..word.End] },
+                    Item = joined.Item with
+                    {
+                        Category = word.Value.Category,
+                        Name = text[joined.Start..word.End],
+                        Quantity = joined.Item.Quantity ?? count?.Figure,
+                        Unit = joined.Item.Unit ?? count?.Unit,
+                    },
                     End = word.End,
                     Generic = word.Value.Generic,
                 };

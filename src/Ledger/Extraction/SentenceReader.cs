@@ -261,7 +261,8 @@ internal sealed class SentenceReader
     // 号召全体会员捐款 (an appeal) / 查获假冒口罩 (a seizure): no gift happened.
     private bool IsNotAGift(int start, WordMatch<TriggerRole> trigger)
     {
-        if (NotGift.ContainsAny(_text, start, trigger.End + 12 > _text.Length ? _text.Length : trigger.End + 12)) return true;
+        foreach (var cue in NotGift.FindAll(_text, start, Math.Min(_text.Length, trigger.End + 12)))
+            if (!IsPartOfName(cue.End)) return true;
         foreach (var appeal in Appeal.FindAll(_text, start, trigger.Start))
         {
             var after = appeal.End < _text.Length ? _text[appeal.End] : '\0';
@@ -274,6 +275,15 @@ internal sealed class SentenceReader
         {
             if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
         }
+        return false;
+    }
+
+    // 黑龙江销售公司 / 采购中心: the word names a body, it does not say what happened.
+    private bool IsPartOfName(int end)
+    {
+        var after = _text.AsSpan(end, Math.Min(4, _text.Length - end));
+        foreach (var suffix in (string[])["公司", "企业", "集团", "有限", "中心", "店", "部", "站", "商", "点", "处", "科"])
+            if (after.StartsWith(suffix, StringComparison.Ordinal)) return true;
         return false;
     }
 
