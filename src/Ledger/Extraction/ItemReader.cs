@@ -85,10 +85,20 @@ internal static class ItemReader
         {
             var c = text[i - 1];
             if (NameStops.Contains(c) || char.IsWhiteSpace(c)) break;
-            if (Words.Triggers.TryMatchAt(text, i - 1, out _) || IsTriggerEnd(text, i)) break;
+            if (Words.Triggers.TryMatchAt(text, i - 1, out _) || IsTriggerEnd(text, i) || EndsOrganisation(text, i)) break;
             i--;
         }
         return i;
+    }
+
+    // 某某商贸公司口罩2000只: goods are never named after a company, so a company's name ends it.
+    private static readonly string[] OrganisationEnds = ["公司", "集团", "企业", "医院", "商会", "协会", "政府", "中心", "厂", "店"];
+
+    private static bool EndsOrganisation(string text, int index)
+    {
+        foreach (var end in OrganisationEnds)
+            if (index >= end.Length && string.CompareOrdinal(text, index - end.Length, end, 0, end.Length) == 0) return true;
+        return false;
     }
 
     // 捐赠护目镜: stop the name where a trigger word ends.
