@@ -1,36 +1,123 @@
-using System.Text.RegularExpressions;
 using Ledger.Domain;
+using Ledger.Text;
 
 namespace Ledger.Extraction;
 
 public enum AmountKind { Money, Quantity }
 
+/// <summary>
+/// A figure with its unit, as written: money (25.55万元 → 255500 CNY) or a count of goods
+/// (3.5万只 → 35000 只). The span covers the qualifying words too (近3万元, 3000余万元, 119万元以上).
+/// </summary>
 public sealed record Amount(AmountKind Kind, int Start, int Length, Figure Figure, string? Unit, string Currency)
 {
     public int End => Start + Length;
 }
 
-// Provisional stand-in while the real recognizer is written.
-public static partial class AmountRecognizer
+/// <summary>
+/// Finds money and quantities in a sentence: a number (see <see cref="ChineseNumber"/>), an optional
+/// 余/多 and magnitude, a unit from Data/units.tsv, and the qualifying words of Data/qualifiers.tsv
+/// around it. Dates, counts of people and times have no unit there and are not amounts. Never throws.
+/// </summary>
+public static class AmountRecognizer
 {
-    [GeneratedRegex(@"(近|约|超过|逾)?(\d+(?:\.\d+)?)(余|多)?(万|亿)?(余|多)?(元|只|个|套|副|件\(套\)|件|双|箱|桶|瓶|盒|袋|吨|斤|台|片|顶|包|支|份|毫升)(以上|左右)?", RegexOptions.None, 1000)]
-    private static partial Regex Pattern();
+    private static readonly WordTable<(AmountKind Kind, string Currency)> Units = new(
+        LanguageData.Lines("Extraction/Data/units.tsv").Select(l => l.Split('\t')).Select(r =>
+            (r[0], r[1] == "money" ? (AmountKind.Money, r[2]) : (AmountKind.Quantity, "")))) ;
+
+    private static readonly ILookup<string, (string Word, Qualifier Qualifier)> Qualifiers =
+        LanguageData.Lines("Extraction/Data/qualifiers.tsv").Select(l => l.Split('\t'))
+            .ToLookup(r => r[1], r => (r[0], Lexicon.ParseSnake<Qualifier>(r[2])));
+
+    private static readonly WordTable<Qualifier> Before = new(Qualifiers["before"]);
+    private static readonly WordTable<Qualifier> Inner = new(Qualifiers["inner"]);
+    private static readonly WordTable<Qualifier> After = new(Qualifiers["after"]);
+    private static readonly int LongestBefore = Qualifiers["before"].Max(q => q.Word.Length);
+
+    // A magnitude written after 余 or a space: 3000余万元, 24.8 万元.
+    private static readonly Dictionary<char, decimal> Magnitudes = new() { ['十'] = 10, ['百'] = 100, ['千'] = 1000, ['万'] = 10000, ['亿'] = 100000000 };
 
     public static IReadOnlyList<Amount> FindAll(string sentence)
     {
-        var list = new List<Amount>();
-        foreach (Match m in Pattern().Matches(sentence))
+        var amounts = new List<Amount>();
+        if (string.IsNullOrEmpty(sentence)) return amounts;
+        foreach (var number in ChineseNumber.FindAll(sentence))
         {
-            var v = decimal.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (m.Groups[4].Value == "万") v *= 10000;
-            if (m.Groups[4].Value == "亿") v *= 100000000;
-            var q = m.Groups[1].Value switch { "近" => Qualifier.AtMost, "约" => Qualifier.About, "超过" or "逾" => Qualifier.AtLeast, _ => Qualifier.Exact };
-            if (m.Groups[3].Success || m.Groups[5].Success || m.Groups[7].Value == "以上") q = Qualifier.AtLeast;
-            if (m.Groups[7].Value == "左右") q = Qualifier.About;
-            var unit = m.Groups[6].Value;
-            var money = unit == "元";
-            list.Add(new Amount(money ? AmountKind.Money : AmountKind.Quantity, m.Index, m.Length, new Figure(v, q, v, v), money ? null : unit, "CNY"));
+            if (Read(sentence, number) is { } amount) amounts.Add(amount);
         }
-        return list;
+        return amounts;
+    }
+
+    private static Amount? Read(string text, NumberMatch number)
+    {
+        var figure = number.Value;
+        var pos = SkipSpaces(text, number.End);
+        Qualifier? stated = null;
+
+        // 3000余万元 / 1200余件: 余 or 多 between the number and what it counts.
+        if (Inner.TryMatchAt(text, pos, out var inner) && FollowedByMagnitudeOrUnit(text, inner.End))
+        {
+            stated = inner.Value;
+            pos = inner.End;
+        }
+        if (pos < text.Length && Magnitudes.TryGetValue(text[pos], out var magnitude) && Units.TryMatchAt(text, pos + 1, out _) is var unitNext
+            && (unitNext || Inner.TryMatchAt(text, pos + 1, out _)))
+        {
+            figure = Scale(figure, magnitude);
+            pos++;
+        }
+        // 49.2万余元
+        if (Inner.TryMatchAt(text, pos, out var late) && Units.TryMatchAt(text, late.End, out _))
+        {
+            stated = late.Value;
+            pos = late.End;
+        }
+        if (!Units.TryMatchAt(text, pos, out var unit)) return null;
+        pos = unit.End;
+        // 一吨半: a half of the unit more.
+        if (unit.Value.Kind == AmountKind.Quantity && pos < text.Length && text[pos] == '半')
+        {
+            figure = figure with { Value = figure.Value + 0.5m, Low = figure.Low + 0.5m, High = figure.High + 0.5m };
+            pos++;
+        }
+        if (After.TryMatchAt(text, pos, out var after))
+        {
+            stated = after.Value;
+            pos = after.End;
+        }
+        var start = number.Start;
+        if (QualifierBefore(text, number.Start) is { } before)
+        {
+            stated = before.Value;
+            start = before.Start;
+        }
+        if (stated is { } qualifier) figure = figure with { Qualifier = qualifier };
+        return new Amount(unit.Value.Kind, start, pos - start, figure,
+            unit.Value.Kind == AmountKind.Quantity ? unit.Word : null,
+            unit.Value.Kind == AmountKind.Money ? unit.Value.Currency : "CNY");
+    }
+
+    private static bool FollowedByMagnitudeOrUnit(string text, int pos) =>
+        pos < text.Length && (Magnitudes.ContainsKey(text[pos]) || Units.TryMatchAt(text, pos, out _));
+
+    // 近3万元 / 超过119万元 / 约 30万元: the qualifying word ends where the number starts.
+    private static WordMatch<Qualifier>? QualifierBefore(string text, int numberStart)
+    {
+        var end = numberStart;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        for (var length = Math.Min(LongestBefore, end); length >= 1; length--)
+        {
+            if (Before.TryMatchAt(text, end - length, out var m) && m.End == end) return m;
+        }
+        return null;
+    }
+
+    private static Figure Scale(Figure figure, decimal by) =>
+        figure with { Value = figure.Value * by, Low = figure.Low * by, High = figure.High * by };
+
+    private static int SkipSpaces(string text, int pos)
+    {
+        while (pos < text.Length && text[pos] == ' ') pos++;
+        return pos;
     }
 }
