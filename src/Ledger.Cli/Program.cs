@@ -1,1 +1,10 @@
-return 0;
+using Ledger.Cli;
+
+// ledger: extraction from the command line. Each command is a class of its own.
+return args switch
+{
+    ["extract", .. var rest] => ExtractCommand.Run(rest, Console.Out, Console.Error),
+    ["eval", .. var rest] => EvalCommand.Run(rest, Console.Out, Console.Error),
+    ["--help" or "-h" or "help"] => Usage.Print(Console.Out, 0),
+    _ => Usage.Print(Console.Error, 2),
+};
