@@ -73,7 +73,7 @@ public sealed class DonationExtractor
         var items = KeptItems(frame.Items);
         var kind = DonorNames.KindOf(frame.Donor);
         var several = DonorNames.SplitList(frame.Donor).Count > 1;
-        var date = reader?.DateBefore(frame.Start) is { } written ? DateReader.ToDate(written, year) : null;
+        var date = reader?.DateOf(frame) is { } written ? DateReader.ToDate(written, year) : null;
         return new DonationRecord
         {
             Doc = docName,
@@ -89,7 +89,9 @@ public sealed class DonationExtractor
             CashOther = frame.CashOther,
             Items = items,
             Date = date,
-            Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || kind == DonorKind.Group || several,
+            // A total (累计, 共, 先后三次…), money raised from many, or a group's giving; a joint gift of
+            // two named givers is one gift, not a total.
+            Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || kind == DonorKind.Group,
             Optional = !quantified,
         };
     }

@@ -52,8 +52,10 @@ internal sealed class SentenceReader
         GiftFrame? current = null;
         foreach (var (start, end) in Clauses())
         {
+            var read = false;
             foreach (var clause in ReadClause(start, end, current))
             {
+                read = true;
                 if (current is not null && current.CanAbsorb(clause)) current.Absorb(clause);
                 else
                 {
@@ -62,8 +64,12 @@ internal sealed class SentenceReader
                     if (!clause.IsPart) _parentDonor = clause.Donor;
                 }
             }
+            // …协调捐赠3.5万只口罩,于2月1日直接入库市疾控中心: a clause that only adds when or where
+            // belongs to the gift before it.
+            if (!read && current is not null && current.End == start - 1) current.End = end;
         }
         LastSubject ??= _topic;
+        _frames = frames;
         foreach (var frame in frames.Where(f => f.HasTrigger))
         {
             if (frame.Each && DonorNames.SplitList(frame.Donor ?? "") is { Count: > 1 } givers)
@@ -80,18 +86,29 @@ internal sealed class SentenceReader
         }
     }
 
-    /// <summary>The last date written before <paramref name="position"/>, unless two dates share the gift (2月4日和2月18日).</summary>
-    public WrittenDate? DateBefore(int position)
+    private List<GiftFrame> _frames = [];
+
+    /// <summary>
+    /// The date of a gift: one written inside its clauses (于2月1日直接入库), else the last one written
+    /// before it with no other gift in between (2月27日,…捐赠 / 截至2月9日,…). Two dates for one gift
+    /// (2月4日和2月18日) give none.
+    /// </summary>
+    public WrittenDate? DateOf(GiftFrame frame)
     {
-        var before = _dates.Where(d => d.Start < position).ToList();
-        if (before.Count == 0)
+        var inside = _dates.Where(d => d.Start >= frame.Start && d.Start < frame.End).ToList();
+        List<WrittenDate> candidates;
+        if (inside.Count > 0) candidates = inside;
+        else
         {
-            var after = _dates.FirstOrDefault(d => d.Start >= position);
-            return after.End > 0 && after.Start - position < 30 ? after : null;
+            var previousGift = _frames.Where(f => f != frame && f.End <= frame.Start && f.HasFigures).Select(f => f.End).DefaultIfEmpty(0).Max();
+            candidates = _dates.Where(d => d.Start >= previousGift && d.Start < frame.Start).ToList();
         }
-        var last = before[^1];
-        if (before.Count > 1 && before[^2].End + 1 >= last.Start) return null;
-        return last;
+        // 截至2月9日,会员…捐款25.55万元,…捐款总计133.80元: an "as of" date covers every total after it.
+        var asOf = (inside.Count > 0 ? inside : _dates.Where(d => d.Start < frame.Start)).LastOrDefault(d => d.AsOf);
+        if (asOf.End > 0) return asOf;
+        if (candidates.Count == 0) return null;
+        if (candidates.Count > 1 && candidates[^2].End + 1 >= candidates[^1].Start) return null;
+        return inside.Count > 0 ? candidates[0] : candidates[^1];
     }
 
     private IEnumerable<(int Start, int End)> Clauses()

@@ -14,6 +14,8 @@ internal static class LineJoiner
     // A line ending in one of these is obviously continued: 、 , ( “ 《 cannot end a paragraph.
     private const string Continuing = "、,(“《‘「『-—";
 
+    private static readonly char[] SentencePunctuation = [',', '、', ';', '，', '；'];
+
     // A line this long that does not end a sentence is body text broken by the layout, not a title.
     private const int LongLine = 24;
 
@@ -48,6 +50,8 @@ internal static class LineJoiner
         if (Continuing.IndexOf(last) >= 0) return true;
         if (char.IsAsciiDigit(last) && NumberContinuations.IndexOf(next.Text[0]) >= 0) return true;
         if (text.Length >= LongLine) return true;
+        // 2月8日,首批捐赠的10万个医 ⏎⏎ 用防护帽: a line broken off inside a sentence; titles carry no commas.
+        if (text.IndexOfAny(SentencePunctuation) >= 0) return true;
         return width > 0 && text.Length >= width - 2;
     }
 
