@@ -24,6 +24,8 @@ internal static class ItemReader
         var used = new HashSet<Amount>();
         foreach (var word in Words.Items.FindAll(text, start, end))
         {
+            // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
+            if (StartsOrganisationEnd(text, word.End)) continue;
             // 中药汤剂 / 酒精抑菌液: item words written together name one item, of the last word's kind.
             if (found.Count > 0 && found[^1].End == word.Start)
             {
@@ -93,6 +95,13 @@ internal static class ItemReader
 
     // 某某商贸公司口罩2000只: goods are never named after a company, so a company's name ends it.
     private static readonly string[] OrganisationEnds = ["公司", "集团", "企业", "医院", "商会", "协会", "政府", "中心", "厂", "店"];
+
+    private static bool StartsOrganisationEnd(string text, int index)
+    {
+        foreach (var end in OrganisationEnds)
+            if (index + end.Length <= text.Length && string.CompareOrdinal(text, index, end, 0, end.Length) == 0) return true;
+        return index + 2 <= text.Length && (string.CompareOrdinal(text, index, "有限", 0, 2) == 0 || string.CompareOrdinal(text, index, "超市", 0, 2) == 0);
+    }
 
     private static bool EndsOrganisation(string text, int index)
     {

@@ -19,7 +19,7 @@ internal static class LineCleaner
     // character is pinyin added by a converter (戰(zhàn)), not text.
     private const string PinyinLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
-    public readonly record struct Cleaned(string Text, bool IsHeading);
+    public readonly record struct Cleaned(string Text, bool IsHeading, bool Spaced);
 
     public static Cleaned Clean(string line, bool traditional)
     {
@@ -41,7 +41,7 @@ internal static class LineCleaner
             while (s < text.Length && text[s] == '#') s++;
             isHeading = true;
         }
-        return new Cleaned(RemoveStraySpaces(text, s).Replace("**", ""), isHeading);
+        return new Cleaned(RemoveStraySpaces(text, s).Replace("**", ""), isHeading, HasSpacedWords(text.AsSpan(s).Trim()));
     }
 
     private static char Fold(char c)
@@ -105,6 +105,14 @@ internal static class LineCleaner
             i = next - 1;
         }
         return output.ToString();
+    }
+
+    // 汇聚精神力量 奏响防疫“最强音”: a space between two Chinese words.
+    private static bool HasSpacedWords(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+            if (text[i] == ' ' && !IsLatinOrDigit(text[i - 1]) && !IsLatinOrDigit(text[i + 1]) && text[i + 1] != ' ') return true;
+        return false;
     }
 
     private static bool IsLatinOrDigit(char c) => char.IsAsciiLetterOrDigit(c);

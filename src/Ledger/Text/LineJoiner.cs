@@ -24,20 +24,19 @@ internal static class LineJoiner
 
     public static List<List<CleanLine>> Paragraphs(List<CleanLine> lines)
     {
-        var width = WrapWidth(lines);
+        var body = lines.Where(l => l.Text.Length > 0).ToList();
+        var widths = WrapWidths(body);
         var paragraphs = new List<List<CleanLine>>();
         List<CleanLine>? current = null;
-        CleanLine previous = default;
-        foreach (var line in lines)
+        for (var i = 0; i < body.Count; i++)
         {
-            if (line.Text.Length == 0) continue;
-            if (current is not null && Continues(previous, line, width)) current.Add(line);
+            var line = body[i];
+            if (current is not null && Continues(body[i - 1], line, widths[i - 1])) current.Add(line);
             else
             {
                 current = [line];
                 paragraphs.Add(current);
             }
-            previous = line;
         }
         return paragraphs;
     }
@@ -45,6 +44,8 @@ internal static class LineJoiner
     private static bool Continues(CleanLine before, CleanLine next, int width)
     {
         if (before.IsHeading || next.IsHeading || EndsParagraph(before.Text) || StartsBlock(next.Text)) return false;
+        // Titles, subtitles (——…) and bylines set their words apart by spaces and stand alone.
+        if (IsTitleLike(before) || IsTitleLike(next) || before.Text.StartsWith("——", StringComparison.Ordinal)) return false;
         var text = before.Text;
         var last = text[^1];
         if (Continuing.IndexOf(last) >= 0) return true;
@@ -54,6 +55,8 @@ internal static class LineJoiner
         if (text.IndexOfAny(SentencePunctuation) >= 0) return true;
         return width > 0 && text.Length >= width - 2;
     }
+
+    private static bool IsTitleLike(CleanLine line) => line.Spaced && line.Text.Length < LongLine;
 
     // 。 / 。” / ! end a paragraph.
     private static bool EndsParagraph(string text)
@@ -75,31 +78,49 @@ internal static class LineJoiner
         return text[i] is '、' or ')' or '）' || text[i] == '.' && i + 1 < text.Length && !char.IsAsciiDigit(text[i + 1]);
     }
 
+    // How many lines around a line show the layout it belongs to.
+    private const int Window = 31;
+
     /// <summary>
-    /// The width a newspaper wraps its lines at, when most lines share one length (±1); else 0.
+    /// For each line, the width a newspaper wraps its lines at when most lines around it share one
+    /// length (±1); else 0. Looked at locally, so a page that mixes a wrapped column with running
+    /// text reads each part by its own layout.
     /// </summary>
-    private static int WrapWidth(List<CleanLine> lines)
+    private static int[] WrapWidths(List<CleanLine> lines)
     {
-        var counts = new Dictionary<int, int>();
-        var total = 0;
-        foreach (var line in lines)
+        const int narrowest = 8, widest = 40;
+        var widths = new int[lines.Count];
+        var counts = new int[widest + 2];
+        int Length(int i) => lines[i].IsHeading ? 0 : lines[i].Text.Length;
+        void Count(int i, int delta)
         {
-            if (line.Text.Length == 0 || line.IsHeading) continue;
-            total++;
-            counts[line.Text.Length] = counts.GetValueOrDefault(line.Text.Length) + 1;
+            var length = Length(i);
+            if (length is >= narrowest - 1 and <= widest + 1) counts[length] += delta;
         }
-        if (total < 10) return 0;
-        var best = 0;
-        var bestCount = 0;
-        for (var width = 8; width <= 40; width++)
+
+        var from = 0;
+        var to = -1;
+        for (var i = 0; i < lines.Count; i++)
         {
-            var band = counts.GetValueOrDefault(width - 1) + counts.GetValueOrDefault(width) + counts.GetValueOrDefault(width + 1);
-            if (band > bestCount)
+            var wantFrom = Math.Max(0, i - Window / 2);
+            var wantTo = Math.Min(lines.Count - 1, i + Window / 2);
+            while (to < wantTo) Count(++to, +1);
+            while (from < wantFrom) Count(from++, -1);
+            var size = to - from + 1;
+            if (size < 10) continue;
+            var best = 0;
+            var bestCount = 0;
+            for (var width = narrowest; width <= widest; width++)
             {
-                best = width;
-                bestCount = band;
+                var band = counts[width - 1] + counts[width] + counts[width + 1];
+                if (band > bestCount)
+                {
+                    best = width;
+                    bestCount = band;
+                }
             }
+            widths[i] = bestCount * 2 >= size ? best : 0;
         }
-        return bestCount >= total * 0.35 ? best : 0;
+        return widths;
     }
 }

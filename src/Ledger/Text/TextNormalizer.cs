@@ -23,7 +23,7 @@ public static class TextNormalizer
         for (var i = 0; i < lines.Count; i++)
         {
             var line = LineCleaner.Clean(lines[i], traditional);
-            cleaned.Add(new CleanLine(line.Text, i + 1, line.IsHeading));
+            cleaned.Add(new CleanLine(line.Text, i + 1, line.IsHeading, line.Spaced));
         }
         return Assemble(LineJoiner.Paragraphs(cleaned));
     }
@@ -96,4 +96,8 @@ public static class TextNormalizer
 }
 
 /// <summary>A cleaned line of the original file and its 1-based number.</summary>
-internal readonly record struct CleanLine(string Text, int Number, bool IsHeading);
+/// <param name="Text">The cleaned text.</param>
+/// <param name="Number">The 1-based line number in the original file.</param>
+/// <param name="IsHeading">A Markdown heading.</param>
+/// <param name="Spaced">Words set apart by spaces, as titles and bylines are (本报记者 赵青 实习记者 李林晅).</param>
+internal readonly record struct CleanLine(string Text, int Number, bool IsHeading, bool Spaced = false);
