@@ -30,6 +30,7 @@ internal sealed class SentenceReader
     private readonly IReadOnlyList<Amount> _amounts;
     private readonly List<WrittenDate> _dates;
     private string? _topic;
+    private int _topicAt = -1;
 
     /// <param name="text">The sentence.</param>
     /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
@@ -52,6 +53,12 @@ internal sealed class SentenceReader
         GiftFrame? current = null;
         foreach (var (start, end) in Clauses())
         {
+            // 党员马春生…承担村级用车服务;经营超市的党员王丽荣…: a semicolon starts another account.
+            if (start > 0 && _text[start - 1] is ';' or '；')
+            {
+                current = null;
+                _topic = null;
+            }
             var read = false;
             foreach (var clause in ReadClause(start, end, current))
             {
@@ -155,7 +162,8 @@ internal sealed class SentenceReader
         if (subject.ViaGoBetween && subject.Name is null) yield break;
         var donor = subject.Name is { } name ? ResolvePronouns(DonorNames.CoreName(name)) : null;
         var stated = donor is not null;
-        var inherited = current is { IsPart: true } ? _parentDonor : current?.Donor;
+        // The giver named by the latest scene-setting clause speaks for what follows it.
+        var inherited = current is null || _topicAt > current.Start ? null : current.IsPart ? _parentDonor : current.Donor;
         // A clause without a subject continues the sentence, then the paragraph, then the article's protagonist.
         donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _paragraphSubject ?? _lastPerson;
         if (stated) LastSubject = donor;
@@ -191,14 +199,21 @@ internal sealed class SentenceReader
         yield return frame;
     }
 
-    /// <summary>A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,</summary>
+    /// <summary>
+    /// A clause that only sets the scene may still name the giver (吴庆和先后分两次代表禧龙园区,);
+    /// the latest one named speaks for the clauses after it.
+    /// </summary>
     private void NoteTopic(int start, int end)
     {
-        if (_topic is not null) return;
         var scene = SubjectReader.Read(_text, start, end, hasTrigger: false);
-        _topic = scene.IsPronoun ? _lastPerson : ResolvePronouns(scene.Name is { } n ? DonorNames.CoreName(n) : null);
+        var topic = scene.IsPronoun ? _lastPerson : ResolvePronouns(scene.Name is { } n ? DonorNames.CoreName(n) : null);
         // 从来没有接触过护目镜的他又四处寻找供货商: the clause is about him even without a subject up front.
-        if (_topic is null && MentionsPersonalPronoun(start, end)) _topic = _lastPerson;
+        if (topic is null && MentionsPersonalPronoun(start, end)) topic = _lastPerson;
+        if (topic is not null)
+        {
+            _topic = topic;
+            _topicAt = start;
+        }
     }
 
     private bool MentionsPersonalPronoun(int start, int end)

@@ -13,6 +13,7 @@ internal static class SubjectReader
     private static readonly WordTable<bool> Mobilise = Words.Cue("mobilise");
     private static readonly WordTable<bool> Pronoun = Words.Cue("pronoun");
     private static readonly WordTable<bool> Anonymous = Words.Cue("anonymous");
+    private static readonly WordTable<bool> NotName = Words.Cue("not_name");
 
     // Single-character predicate markers that also begin ordinary words: 在职党员, 中共, 以上.
     private static readonly Dictionary<string, string> NotMarkerBefore = new()
@@ -38,6 +39,9 @@ internal static class SubjectReader
 
     /// <summary>What the subject words say: a name, a pronoun, or nothing usable.</summary>
     internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween, string? Receiver = null);
+
+    // Words that open a clause's predicate by pointing at someone else: nothing before them is a subject.
+    private static readonly HashSet<string> Prepositions = ["向", "为", "给", "对", "从", "在", "将", "把", "通过", "以", "由", "于"];
 
     private static readonly string[] ReceivingVerbs = ["收到", "接受", "接收", "接到", "获赠"];
 
@@ -75,6 +79,13 @@ internal static class SubjectReader
         if (hasTrigger && GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
         var s = SkipLeadWords(region, 0);
         var stop = FirstPredicateMarker(region, s);
+        // 经营超市的红旗村党员王丽荣主动…: a clause describing the giver comes before the name.
+        if (stop == s && Predicate.TryMatchAt(region, s, out var verb) && !Prepositions.Contains(verb.Word)
+            && region.IndexOf('的', verb.End) is var of and > 0 && of < FirstPredicateMarker(region, verb.End))
+        {
+            s = of + 1;
+            stop = FirstPredicateMarker(region, s);
+        }
         if (stop <= s) return default;
         var words = DonorNames.Trim(region[s..stop]);
         if (words.Length == 0) return default;
@@ -99,6 +110,7 @@ internal static class SubjectReader
     public static bool IsPlausibleName(string words) =>
         words.Length is >= 2 and <= 40
         && !IsCount(words)
+        && !NotName.ContainsAny(words)
         && !Words.Triggers.ContainsAny(words)
         && !IsAnonymous(words)
         && HasHan(words);
