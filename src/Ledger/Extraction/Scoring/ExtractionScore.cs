@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 
 namespace Ledger.Extraction.Scoring;
@@ -98,10 +99,32 @@ public sealed record ExtractionScore(
     private static string Head(string? evidence) =>
         string.Concat((evidence ?? "").EnumerateRunes().Take(60).Select(r => r.ToString()));
 
-    // Python rounds half to even on the exact value; decimal carries enough digits to do the same.
-    private static double Round4(double x) => (double)Math.Round((decimal)x, 4, MidpointRounding.ToEven);
+    // Python's round() and its "%.3f" both round the double's exact binary value, half to even.
+    private static double Round4(double x) => double.Parse(RoundExact(x, 4), CultureInfo.InvariantCulture);
 
-    private static string F3(double x) => Math.Round((decimal)x, 3, MidpointRounding.ToEven).ToString("0.000", CultureInfo.InvariantCulture);
+    private static string F3(double x) => RoundExact(x, 3);
+
+    /// <summary>The exact decimal value of a finite double, rounded half to even to <paramref name="digits"/> places.</summary>
+    internal static string RoundExact(double x, int digits)
+    {
+        if (double.IsNaN(x) || double.IsInfinity(x)) return x.ToString(CultureInfo.InvariantCulture);
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        var negative = bits < 0;
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0) exponent = 1; else mantissa |= 1L << 52;
+        exponent -= 1075;
+        // x = mantissa × 2^exponent; scaled = x × 10^digits as an exact fraction numerator / denominator.
+        var numerator = new BigInteger(mantissa) * BigInteger.Pow(10, digits);
+        var denominator = BigInteger.One;
+        if (exponent > 0) numerator <<= exponent; else denominator <<= -exponent;
+        var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+        var twice = remainder * 2;
+        if (twice > denominator || twice == denominator && !quotient.IsEven) quotient += 1;
+        var text = quotient.ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
+        var result = digits > 0 ? text[..^digits] + "." + text[^digits..] : text;
+        return negative && quotient != 0 ? "-" + result : result;
+    }
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
