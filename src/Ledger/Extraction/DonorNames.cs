@@ -120,8 +120,9 @@ internal static class DonorNames
         var parts = SplitList(name);
         if (parts.Count > 1 && parts.All(LooksLikePersonName)) return DonorKind.Person;
         if (parts.Count == 1 && LooksLikePersonName(name)) return DonorKind.Person;
-        foreach (var (word, kind) in Words.KindContains)
-            if (name.Contains(word, StringComparison.Ordinal)) return kind;
+        // 民建哈市委会员 are members (会员 is listed before 民建): the earliest listed word wins.
+        var contained = Words.KindContains.FindAll(name);
+        if (contained.Count > 0) return contained.MinBy(m => m.Value.Order).Value.Kind;
         var bySuffix = KindBySuffix(name);
         if (parts.Count > 1 && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
         return bySuffix;
@@ -129,8 +130,8 @@ internal static class DonorNames
 
     private static DonorKind KindBySuffix(string name)
     {
-        foreach (var (word, kind) in Words.KindSuffixes)
-            if (name.EndsWith(word, StringComparison.Ordinal)) return kind;
+        for (var length = Math.Min(Words.LongestKindSuffix, name.Length); length >= 1; length--)
+            if (Words.KindSuffixes.TryGetValue(name.AsSpan(name.Length - length), out var kind)) return kind;
         return DonorKind.Unknown;
     }
 

@@ -19,8 +19,13 @@ internal sealed class Lexicon
     public WordTable<ItemWord> Items { get; }
     public WordTable<string> Titles { get; }
     public IReadOnlyDictionary<string, WordTable<bool>> Cues { get; }
-    public IReadOnlyList<(string Word, DonorKind Kind)> KindContains { get; }
-    public IReadOnlyList<(string Word, DonorKind Kind)> KindSuffixes { get; }
+    /// <summary>Words that tell a kind wherever they stand; the value is (row order, kind): earlier rows win.</summary>
+    public WordTable<(int Order, DonorKind Kind)> KindContains { get; }
+
+    /// <summary>Name endings that tell a kind, by ending.</summary>
+    public Dictionary<string, DonorKind>.AlternateLookup<ReadOnlySpan<char>> KindSuffixes { get; }
+
+    public int LongestKindSuffix { get; }
     public HashSet<char> Surnames { get; }
     public HashSet<string> CompoundSurnames { get; }
 
@@ -34,8 +39,10 @@ internal sealed class Lexicon
             .GroupBy(r => r[0])
             .ToDictionary(g => g.Key, g => new WordTable<bool>(g.Select(r => (r[1], true))));
         var kinds = Rows("kinds.tsv").Select(r => (Match: r[0], Word: r[1], Kind: ParseSnake<DonorKind>(r[2]))).ToList();
-        KindContains = kinds.Where(k => k.Match == "contains").Select(k => (k.Word, k.Kind)).ToList();
-        KindSuffixes = kinds.Where(k => k.Match == "suffix").Select(k => (k.Word, k.Kind)).OrderByDescending(k => k.Word.Length).ToList();
+        KindContains = new WordTable<(int, DonorKind)>(kinds.Where(k => k.Match == "contains").Select((k, order) => (k.Word, (order, k.Kind))));
+        var suffixes = kinds.Where(k => k.Match == "suffix").ToDictionary(k => k.Word, k => k.Kind);
+        KindSuffixes = suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        LongestKindSuffix = suffixes.Keys.Max(k => k.Length);
         var surnameLines = LanguageData.Lines("Extraction/Data/surnames.txt").ToList();
         Surnames = surnameLines[0].Where(c => !char.IsWhiteSpace(c)).ToHashSet();
         CompoundSurnames = surnameLines.Skip(1).SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();

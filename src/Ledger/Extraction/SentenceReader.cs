@@ -51,6 +51,17 @@ internal sealed class SentenceReader
     {
         var frames = new List<GiftFrame>();
         GiftFrame? current = null;
+        // Most sentences state no gift: without a giving word only their subject matters (for 他 later).
+        if (_amounts.Count == 0 && !Words.Triggers.ContainsAny(_text))
+        {
+            foreach (var (start, end) in Clauses())
+            {
+                NoteTopic(start, end);
+                break;
+            }
+            LastSubject = _topic;
+            yield break;
+        }
         foreach (var (start, end) in Clauses())
         {
             // 党员马春生…承担村级用车服务;经营超市的党员王丽荣…: a semicolon starts another account.
@@ -373,7 +384,7 @@ internal sealed class SentenceReader
         var via = _text.IndexOf("通过", start, verb - start, StringComparison.Ordinal);
         if (via >= 0)
         {
-            var stop = SubjectReader.FirstPredicateMarker(_text[..verb], via + 2);
+            var stop = SubjectReader.FirstPredicateMarker(_text, via + 2, verb);
             var channel = DonorNames.Trim(_text[(via + 2)..stop]);
             if (channel.Length >= 2) frame.Via = channel;
         }
@@ -389,7 +400,7 @@ internal sealed class SentenceReader
         if (verb <= start) return false;
         var at = _text.LastIndexOf(preposition, verb - 1, verb - start);
         if (at < start) return false;
-        var stop = SubjectReader.FirstPredicateMarker(_text[..verb], at + 1);
+        var stop = SubjectReader.FirstPredicateMarker(_text, at + 1, verb);
         AddRecipients(frame, _text[(at + 1)..stop], strict);
         return frame.Recipients.Count > 0;
     }
@@ -404,7 +415,8 @@ internal sealed class SentenceReader
             if (!endsWithDirection) continue;
             if (after < end && _text[after] == '了') after++;
             var stop = after;
-            while (stop < end && !",;用".Contains(_text[stop]) && !_amounts.Any(a => a.Start == stop)) stop++;
+            var nextAmount = _amounts.Where(a => a.Start >= after).Select(a => a.Start).DefaultIfEmpty(end).Min();
+            while (stop < end && stop < nextAmount && !",;用".Contains(_text[stop])) stop++;
             AddRecipients(frame, _text[after..stop], strict: false);
             if (frame.Recipients.Count > 0) return true;
         }

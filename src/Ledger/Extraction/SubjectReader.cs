@@ -199,7 +199,7 @@ internal static class SubjectReader
         {
             if (region[s] is ' ' or ',' or '、') { s++; continue; }
             if (Lead.TryMatchAt(region, s, out var lead)) { s = lead.End; continue; }
-            var date = DateReader.FindAll(region, s, Math.Min(region.Length, s + 16));
+            var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.FindAll(region, s, Math.Min(region.Length, s + 16)) : [];
             if (date.Count > 0 && date[0].Start == s)
             {
                 s = date[0].End;
@@ -211,16 +211,19 @@ internal static class SubjectReader
         return s;
     }
 
-    public static int FirstPredicateMarker(string region, int from)
+    public static int FirstPredicateMarker(string region, int from) => FirstPredicateMarker(region, from, region.Length);
+
+    /// <summary>Where the predicate starts in [from, end), or <paramref name="end"/>.</summary>
+    public static int FirstPredicateMarker(string region, int from, int end)
     {
-        for (var i = from; i < region.Length; i++)
+        for (var i = from; i < end; i++)
         {
             if (Words.Triggers.TryMatchAt(region, i, out _)) return i;
             if (!Predicate.TryMatchAt(region, i, out var m)) continue;
             if (m.Word.Length == 1 && !IsMarker(region, i, m.Word)) continue;
             return i;
         }
-        return region.Length;
+        return end;
     }
 
     private static bool IsMarker(string region, int i, string word)

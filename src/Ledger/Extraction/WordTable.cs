@@ -14,17 +14,21 @@ internal sealed class WordTable<T>
 {
     private readonly Dictionary<char, (string Word, T Value)[]> _byFirstChar;
 
+    // Most characters begin no word: one array read rejects them before any dictionary probe.
+    private readonly bool[] _isFirstChar = new bool[char.MaxValue + 1];
+
     public WordTable(IEnumerable<(string Word, T Value)> entries)
     {
         _byFirstChar = entries
             .Where(e => e.Word.Length > 0)
             .GroupBy(e => e.Word[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Word.Length).ToArray());
+        foreach (var first in _byFirstChar.Keys) _isFirstChar[first] = true;
     }
 
     public bool TryMatchAt(string text, int index, out WordMatch<T> match)
     {
-        if ((uint)index < (uint)text.Length && _byFirstChar.TryGetValue(text[index], out var candidates))
+        if ((uint)index < (uint)text.Length && _isFirstChar[text[index]] && _byFirstChar.TryGetValue(text[index], out var candidates))
         {
             foreach (var (word, value) in candidates)
             {
