@@ -92,9 +92,15 @@ public static class AmountRecognizer
             start = before.Start;
         }
         if (stated is { } qualifier) figure = figure with { Qualifier = qualifier };
+        var currency = unit.Value.Kind == AmountKind.Money ? unit.Value.Currency : "CNY";
+        // 新台币1亿元 / 港币100万元: a currency named before the figure, 元 only counts it.
+        if (unit.Value.Kind == AmountKind.Money && CurrencyBefore(text, start) is { } named)
+        {
+            if (named.Value.Currency != "CNY") currency = named.Value.Currency;
+            start = named.Start;
+        }
         return new Amount(unit.Value.Kind, start, pos - start, figure,
-            unit.Value.Kind == AmountKind.Quantity ? unit.Word : null,
-            unit.Value.Kind == AmountKind.Money ? unit.Value.Currency : "CNY");
+            unit.Value.Kind == AmountKind.Quantity ? unit.Word : null, currency);
     }
 
     private static bool FollowedByMagnitudeOrUnit(string text, int pos) =>
@@ -108,6 +114,17 @@ public static class AmountRecognizer
         for (var length = Math.Min(LongestBefore, end); length >= 1; length--)
         {
             if (Before.TryMatchAt(text, end - length, out var m) && m.End == end) return m;
+        }
+        return null;
+    }
+
+    private static WordMatch<(AmountKind Kind, string Currency)>? CurrencyBefore(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] == ' ') end--;
+        for (var length = Math.Min(5, end); length >= 2; length--)
+        {
+            if (Units.TryMatchAt(text, end - length, out var m) && m.End == end && m.Value.Kind == AmountKind.Money) return m;
         }
         return null;
     }

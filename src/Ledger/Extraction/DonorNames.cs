@@ -1,5 +1,6 @@
 using System.Text;
 using Ledger.Domain;
+using Ledger.Text;
 
 namespace Ledger.Extraction;
 
@@ -113,6 +114,17 @@ internal static class DonorNames
         if (KindOf(words) != DonorKind.Unknown) return true;
         if (SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
         return Words.Titles.ContainsAny(words) || words.Contains('某');
+    }
+
+    private static readonly WordTable<bool> Collective = Words.Cue("collective");
+
+    /// <summary>全省民营企业 / 85名在职党员 / 全市24个支部: many givers under one name.</summary>
+    public static bool IsCollective(string name)
+    {
+        if (Collective.ContainsAny(name)) return true;
+        foreach (var number in ChineseNumber.FindAll(name))
+            if (number.End < name.Length && name[number.End] is '名' or '个' or '家' or '位' or '户' && number.Value.Value > 1) return true;
+        return false;
     }
 
     public static DonorKind KindOf(string name)

@@ -198,7 +198,7 @@ internal sealed class SentenceReader
             foreach (var m in cash)
             {
                 var each = NewFrame(start, end, donor, stated, trigger, isPart);
-                var who = DonorNames.Trim(_text[from..m.Start]);
+                var who = m.Start > from ? DonorNames.Trim(_text[from..m.Start]) : "";
                 if (who.Length > 0) each.Recipients.Add(who);
                 each.Cash = m.Figure;
                 from = m.End;
@@ -392,7 +392,21 @@ internal sealed class SentenceReader
         if (ReceiverBefore(frame, start, verb, '向', strict: false)) return;
         if (ReceiverAfter(frame, trigger?.Start ?? end, end)) return;
         if (ReceiverBefore(frame, start, verb, '给', strict: true)) return;
-        ReceiverBefore(frame, start, verb, '为', strict: true);
+        if (ReceiverBefore(frame, start, verb, '为', strict: true)) return;
+        if (trigger is not null) ReceiverAtEnd(frame, trigger.Value.End, end);
+    }
+
+    // 捐出口罩50万片给医护人员 / 捐赠了100套防护服给呼兰区疫情指挥部调配使用: 给 after the goods.
+    private void ReceiverAtEnd(GiftFrame frame, int from, int end)
+    {
+        for (var i = end - 1; i > from; i--)
+        {
+            if (_text[i] is not ('给' or '予')) continue;
+            if (i + 1 < _text.Length && _text[i + 1] is '予') continue;
+            var stop = SubjectReader.FirstPredicateMarker(_text, i + 1, end);
+            AddRecipients(frame, _text[(i + 1)..stop], strict: false);
+            return;
+        }
     }
 
     private bool ReceiverBefore(GiftFrame frame, int start, int verb, char preposition, bool strict)

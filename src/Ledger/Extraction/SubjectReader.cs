@@ -1,3 +1,5 @@
+using Ledger.Text;
+
 namespace Ledger.Extraction;
 
 /// <summary>
@@ -14,6 +16,8 @@ internal static class SubjectReader
     private static readonly WordTable<bool> Pronoun = Words.Cue("pronoun");
     private static readonly WordTable<bool> Anonymous = Words.Cue("anonymous");
     private static readonly WordTable<bool> NotName = Words.Cue("not_name");
+    private static readonly WordTable<bool> AfterName = Words.Cue("after_name");
+    private static readonly WordTable<bool> Purpose = Words.Cue("purpose");
 
     // Single-character predicate markers that also begin ordinary words: 在职党员, 中共, 以上.
     private static readonly Dictionary<string, string> NotMarkerBefore = new()
@@ -74,6 +78,12 @@ internal static class SubjectReader
     public static Subject Read(string text, int start, int end, bool hasTrigger)
     {
         if (end <= start) return default;
+        // 将全省民营企业捐赠的2000万元善款交到…: before "捐赠的" stands the giver of those goods.
+        if (hasTrigger && end < text.Length - 2 && Words.Triggers.TryMatchAt(text, end, out var relative) && relative.End < text.Length && text[relative.End] == '的')
+        {
+            var by = Math.Max(text.LastIndexOf('将', end - 1, end - start), text.LastIndexOf('把', end - 1, end - start));
+            if (by >= start && Named(text[(by + 1)..end]) is { } owner) return new Subject(owner, false, true);
+        }
         var region = text[start..end];
         if (hasTrigger && ReceivedFrom(region) is { } receipt) return new Subject(receipt.Giver, false, true, receipt.Receiver);
         if (hasTrigger && GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
@@ -90,10 +100,20 @@ internal static class SubjectReader
         var words = DonorNames.Trim(region[s..stop]);
         if (words.Length == 0) return default;
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
-        if (words.Contains('的') && !words.EndsWith("的")) words = OwnerOrWhole(words);
         if (ListWithPronoun(words)) return new Subject(words, false, false);
-        return IsPlausibleName(words) && DonorNames.IsNameLike(words) ? new Subject(words, false, false) : default;
+        if (words.Contains('的') && !words.EndsWith("的"))
+        {
+            // 禧龙物流园区的商户 / 看到政协党员干部缺少口罩的王嘉祥: the words after 的 must name someone.
+            var owner = OwnerOrWhole(words);
+            return IsPlausibleName(owner) && DonorNames.IsNameLike(owner) ? new Subject(owner, false, false) : default;
+        }
+        var bare = IsBareName(words) && (stop == region.Length ? hasTrigger : AfterName.TryMatchAt(region, stop, out _));
+        return IsPlausibleName(words) && (DonorNames.IsNameLike(words) || bare) ? new Subject(words, false, false) : default;
     }
+
+    // 台积电 / 华为 / 飞鹤乳业: a brand names its company without a telling ending.
+    // 察疫情 / 抗疫一线 read as slogans, not names.
+    private static bool IsBareName(string words) => words.Length is >= 2 and <= 6 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words);
 
     // 他和黑龙江省侨联委员吕洪盛: a list that names someone through a pronoun.
     private static bool ListWithPronoun(string words)
@@ -121,9 +141,8 @@ internal static class SubjectReader
     // 3次累计… / 2天之内: a count or a span of time opens the clause, not a giver.
     private static bool IsCount(string words)
     {
-        var digits = 0;
-        while (digits < words.Length && (char.IsAsciiDigit(words[digits]) || words[digits] == '.')) digits++;
-        return digits > 0 && words.Length - digits <= 2;
+        var numbers = ChineseNumber.FindAll(words);
+        return numbers.Count > 0 && numbers[0].Start == 0 && words.Length - numbers[0].Length <= 2;
     }
 
     private static bool HasHan(string words)
@@ -221,6 +240,8 @@ internal static class SubjectReader
             if (Words.Triggers.TryMatchAt(region, i, out _)) return i;
             if (!Predicate.TryMatchAt(region, i, out var m)) continue;
             if (m.Word.Length == 1 && !IsMarker(region, i, m.Word)) continue;
+            // 华为向武汉捐赠: one character is no subject, so 为 here is part of the name.
+            if (m.Word.Length == 1 && i == from + 1 && !Pronoun.TryMatchAt(region, from, out _)) continue;
             return i;
         }
         return end;

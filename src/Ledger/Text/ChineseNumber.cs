@@ -103,7 +103,13 @@ public static class ChineseNumber
         while (i < text.Length)
         {
             var c = text[i];
-            if (char.IsAsciiDigit(c)) { i++; continue; }
+            if (char.IsAsciiDigit(c))
+            {
+                // 张三1000元: Arabic digits go on from a magnitude (3万4000), never straight from a Chinese digit.
+                if (i > start && Table[text[i - 1]].Kind is Kind.Digit or Kind.Capital && !char.IsAsciiDigit(text[i - 1])) break;
+                i++;
+                continue;
+            }
             // 3.5 / 1,200 (a thousands separator has exactly three digits after it)
             if ((c == '.' || c == '点' && i > start && Table[text[i - 1]].Kind == Kind.Digit) && i > start && i + 1 < text.Length
                 && (char.IsAsciiDigit(text[i + 1]) && c == '.' || c == '点' && Table[text[i + 1]].Kind == Kind.Digit))

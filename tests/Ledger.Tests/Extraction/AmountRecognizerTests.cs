@@ -12,7 +12,7 @@ public class AmountRecognizerTests
     [TestCase("捐款3000余万元", 30000000, Qualifier.AtLeast, "3000余万元")]
     [TestCase("价值近3万元的中药", 30000, Qualifier.AtMost, "近3万元")]
     [TestCase("捐款20余万元", 200000, Qualifier.AtLeast, "20余万元")]
-    [TestCase("折合人民币49.2万余元", 492000, Qualifier.AtLeast, "49.2万余元")]
+    [TestCase("折合人民币49.2万余元", 492000, Qualifier.AtLeast, "人民币49.2万余元")]
     [TestCase("累计捐款总额超过119万元", 1190000, Qualifier.AtLeast, "超过119万元")]
     [TestCase("捐款119万元以上", 1190000, Qualifier.AtLeast, "119万元以上")]
     [TestCase("约30万元", 300000, Qualifier.About, "约30万元")]
@@ -40,6 +40,8 @@ public class AmountRecognizerTests
     [TestCase("捐赠5000港元", 5000, "HKD")]
     [TestCase("捐款2万欧元", 20000, "EUR")]
     [TestCase("捐款100万日元", 1000000, "JPY")]
+    [TestCase("捐赠新台币1亿元", 100000000, "TWD")]
+    [TestCase("捐款港币100万元", 1000000, "HKD")]
     public void Keeps_a_foreign_currency_as_written(string text, decimal value, string currency)
     {
         var amount = AmountRecognizer.FindAll(text).Single();

@@ -35,6 +35,16 @@ public class DonationRulesTests
         yield return new("在区工商联的协调下,某建材公司为隔离点捐赠84消毒液20箱80桶。", "某建材公司", Items: ["disinfectant 80 桶"], Recipients: ["隔离点"]);
     }
 
+    private static IEnumerable<Expected> MoreGifts()
+    {
+        yield return new("腾讯宣布捐款3亿元。", "腾讯", Cash: 300000000);
+        yield return new("华为向武汉捐赠3000万元。", "华为", Cash: 30000000, Recipients: ["武汉"]);
+        yield return new("省工商联负责人来到省红十字会,将全省民营企业捐赠的2000万元善款交到省红十字会。", "全省民营企业", Cash: 20000000, Aggregate: true);
+        yield return new("飞鹤乳业积极履行社会责任。该公司董事长王某代表公司向市红十字会捐赠善款50万元。", "飞鹤乳业", Cash: 500000, Recipients: ["市红十字会"]);
+        yield return new("北大荒集团向武汉捐赠大米100吨、面粉50吨,价值约120万元。", "北大荒集团", GoodsValue: 1200000,
+            Items: ["food 100 吨", "food 50 吨"], Recipients: ["武汉"], Qualifier: Domain.Qualifier.About);
+    }
+
     private static IEnumerable<string> NotGifts()
     {
         yield return "某商会向全体会员发出倡议,号召大家捐款捐物。";
@@ -48,6 +58,7 @@ public class DonationRulesTests
     }
 
     [TestCaseSource(nameof(Gifts))]
+    [TestCaseSource(nameof(MoreGifts))]
     public void A_stated_gift_is_read_as_a_careful_reader_records_it(Expected expected)
     {
         var records = DonationExtractor.Default.Extract(expected.Text, "case.txt", Year2020);
@@ -69,7 +80,7 @@ public class DonationRulesTests
                 Assert.That((record.Cash ?? record.GoodsValue ?? record.Combined)?.Qualifier, Is.EqualTo(expected.Qualifier));
             if (expected.Date is not null)
                 Assert.That(record.Date?.ToString("yyyy-MM-dd"), Is.EqualTo(expected.Date));
-            Assert.That(record.Line, Is.EqualTo(1));
+            Assert.That(record.Line, Is.EqualTo(1 + expected.Text[..expected.Text.IndexOf(record.Evidence[..4], StringComparison.Ordinal)].Count(c => c == '\n')));
             Assert.That(record.Evidence, Is.Not.Empty);
         });
     }
@@ -77,6 +88,21 @@ public class DonationRulesTests
     [TestCaseSource(nameof(NotGifts))]
     public void Talk_about_goods_that_reports_no_gift_gives_no_record(string text) =>
         Assert.That(DonationExtractor.Default.Extract(text, "case.txt", Year2020), Is.Empty);
+
+    [Test]
+    public void Money_in_another_currency_is_kept_apart_from_yuan()
+    {
+        var record = DonationExtractor.Default.Extract("台積電宣布捐贈新台幣1億元,並捐出口罩50萬片給醫護人員。", "tw.txt").Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Donor, Is.EqualTo("台积电"));
+            Assert.That(record.Cash, Is.Null);
+            Assert.That(record.CashOther, Is.EqualTo(new Money(Figure.Exact(100_000_000m), "TWD")));
+            Assert.That(record.Items.Single().Quantity?.Value, Is.EqualTo(500_000m));
+            Assert.That(record.Recipients, Is.EqualTo(new[] { "医护人员" }));
+        });
+    }
 
     [Test]
     public void A_date_without_a_year_stays_unknown_when_neither_document_nor_caller_gives_one()

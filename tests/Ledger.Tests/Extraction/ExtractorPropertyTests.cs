@@ -9,7 +9,7 @@ namespace Ledger.Tests.Extraction;
 /// <summary>Whatever it is given, the extractor answers with records that point into the text, and never throws.</summary>
 public class ExtractorPropertyTests
 {
-    private static readonly DonationExtractor Extractor = DonationExtractor.Default;
+    private static readonly DonationExtractor Extractor = new(strict: true);
 
     // Sentences of the kind reports are made of, mixed with noise, so that generated texts reach the rules.
     private static readonly string[] Fragments =
