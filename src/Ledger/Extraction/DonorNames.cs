@@ -132,12 +132,17 @@ internal static class DonorNames
         var parts = SplitList(name);
         if (parts.Count > 1 && parts.All(LooksLikePersonName)) return DonorKind.Person;
         if (parts.Count == 1 && LooksLikePersonName(name)) return DonorKind.Person;
-        // 民建哈市委会员 are members (会员 is listed before 民建): the earliest listed word wins.
-        var contained = Words.KindContains.FindAll(name);
-        if (contained.Count > 0) return contained.MinBy(m => m.Value.Order).Value.Kind;
+        if (Earliest(Words.KindContains, name) is { } strong) return strong;
         var bySuffix = KindBySuffix(name);
+        if (bySuffix == DonorKind.Unknown && Earliest(Words.KindMembers, name) is { } members) return members;
         if (parts.Count > 1 && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
         return bySuffix;
+    }
+
+    private static DonorKind? Earliest(WordTable<(int Order, DonorKind Kind)> table, string name)
+    {
+        var found = table.FindAll(name);
+        return found.Count > 0 ? found.MinBy(m => m.Value.Order).Value.Kind : null;
     }
 
     private static DonorKind KindBySuffix(string name)

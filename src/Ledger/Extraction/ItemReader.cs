@@ -87,7 +87,7 @@ internal static class ItemReader
         {
             var c = text[i - 1];
             if (NameStops.Contains(c) || char.IsWhiteSpace(c)) break;
-            if (Words.Triggers.TryMatchAt(text, i - 1, out _) || IsTriggerEnd(text, i) || EndsOrganisation(text, i)) break;
+            if (Words.Triggers.TryMatchAt(text, i - 1, out _) || IsTriggerEnd(text, i) || EndsOrganisation(text, i) || EndsVerb(text, i)) break;
             i--;
         }
         return i;
@@ -107,6 +107,16 @@ internal static class ItemReader
     {
         foreach (var end in OrganisationEnds)
             if (index >= end.Length && string.CompareOrdinal(text, index - end.Length, end, 0, end.Length) == 0) return true;
+        return false;
+    }
+
+    private static readonly WordTable<bool> Predicate = Words.Cue("predicate");
+
+    // 用于购买消毒液: a verb before the goods is not part of their name.
+    private static bool EndsVerb(string text, int index)
+    {
+        for (var len = 2; len <= 3 && index - len >= 0; len++)
+            if (Predicate.TryMatchAt(text, index - len, out var m) && m.End == index) return true;
         return false;
     }
 

@@ -22,6 +22,9 @@ internal sealed class Lexicon
     /// <summary>Words that tell a kind wherever they stand; the value is (row order, kind): earlier rows win.</summary>
     public WordTable<(int Order, DonorKind Kind)> KindContains { get; }
 
+    /// <summary>Words for many people (会员, 党员, 商户), tried after the endings.</summary>
+    public WordTable<(int Order, DonorKind Kind)> KindMembers { get; }
+
     /// <summary>Name endings that tell a kind, by ending.</summary>
     public Dictionary<string, DonorKind>.AlternateLookup<ReadOnlySpan<char>> KindSuffixes { get; }
 
@@ -40,6 +43,7 @@ internal sealed class Lexicon
             .ToDictionary(g => g.Key, g => new WordTable<bool>(g.Select(r => (r[1], true))));
         var kinds = Rows("kinds.tsv").Select(r => (Match: r[0], Word: r[1], Kind: ParseSnake<DonorKind>(r[2]))).ToList();
         KindContains = new WordTable<(int, DonorKind)>(kinds.Where(k => k.Match == "contains").Select((k, order) => (k.Word, (order, k.Kind))));
+        KindMembers = new WordTable<(int, DonorKind)>(kinds.Where(k => k.Match == "member").Select((k, order) => (k.Word, (order, k.Kind))));
         var suffixes = kinds.Where(k => k.Match == "suffix").ToDictionary(k => k.Word, k => k.Kind);
         KindSuffixes = suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestKindSuffix = suffixes.Keys.Max(k => k.Length);

@@ -334,6 +334,9 @@ internal sealed class SentenceReader
     {
         foreach (var cue in Total.FindAll(_text, start, end))
         {
+            // 价值共计80余万元 sums the goods of one gift, not several gifts.
+            var near = _text.AsSpan(Math.Max(0, cue.Start - 3), Math.Min(_text.Length, cue.End + 3) - Math.Max(0, cue.Start - 3));
+            if (near.Contains("价值", StringComparison.Ordinal)) continue;
             if (cue.Word == "共")
             {
                 var next = cue.End < _text.Length ? _text[cue.End] : '\0';

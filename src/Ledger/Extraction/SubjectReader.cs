@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using Ledger.Text;
 
 namespace Ledger.Extraction;
@@ -192,11 +193,25 @@ internal static class SubjectReader
         for (var i = 0; i < region.Length; i++)
         {
             if (!Mobilise.TryMatchAt(region, i, out var m)) continue;
-            if (m.Word == "组织" && i > 0 && "党会级层各民众基".Contains(region[i - 1])) continue;
+            // 社会组织 / 党组织 / 基层组织 are bodies; 协会组织会员捐款 is an act.
+            if (m.Word == "组织" && OrganisationNoun(region, i)) continue;
             if (m.End < region.Length && region[m.End] == '下') continue; // 在…号召下 is context, not a giver
-            if (Named(region[m.End..FirstPredicateMarker(region, m.End)]) is { } y) return y;
+            if (Named(region[m.End..FirstPredicateMarker(region, m.End)]) is not { } y) continue;
+            // 南岗区个体工商户协会组织会员捐款: members are named by the body they belong to.
+            var body = DonorNames.Trim(region[SkipLeadWords(region, 0)..i]);
+            return MemberWords.Any(w => y == w || y == "全体" + w || y == "广大" + w) && Named(body) is { } organisation
+                   && DonorNames.KindOf(organisation) is not (DonorKind.Person or DonorKind.Group) ? organisation + y : y;
         }
         return null;
+    }
+
+    private static readonly string[] MemberWords = ["会员", "党员", "员工", "职工", "委员", "干部", "社员", "师生", "干部职工"];
+
+    private static bool OrganisationNoun(string region, int at)
+    {
+        foreach (var before in (string[])["社会", "党", "基层", "各级", "群团", "民间", "公益", "慈善", "上级", "该"])
+            if (at >= before.Length && string.CompareOrdinal(region, at - before.Length, before, 0, before.Length) == 0) return true;
+        return false;
     }
 
     private static string? Named(string words)

@@ -41,6 +41,10 @@ public class DonationRulesTests
         yield return new("华为向武汉捐赠3000万元。", "华为", Cash: 30000000, Recipients: ["武汉"]);
         yield return new("省工商联负责人来到省红十字会,将全省民营企业捐赠的2000万元善款交到省红十字会。", "全省民营企业", Cash: 20000000, Aggregate: true);
         yield return new("飞鹤乳业积极履行社会责任。该公司董事长王某代表公司向市红十字会捐赠善款50万元。", "飞鹤乳业", Cash: 500000, Recipients: ["市红十字会"]);
+        yield return new("2月5日,某某集团有限公司通过省慈善总会向省内定点医院捐赠\n医用防护服两千套、N95口罩一万只,价值共计八十余万元。", "某某集团有限公司",
+            GoodsValue: 800000, Items: ["protective_suit 2000 套", "mask 10000 只"], Recipients: ["省内定点医院"], Qualifier: Domain.Qualifier.AtLeast, Date: "2020-02-05");
+        yield return new("同日,哈尔滨市南岗区个体工商户协会组织会员捐款十二万三千元,全部用于购买消毒液等防疫物资。", "哈尔滨市南岗区个体工商户协会会员",
+            Cash: 123000, Aggregate: true);
         yield return new("北大荒集团向武汉捐赠大米100吨、面粉50吨,价值约120万元。", "北大荒集团", GoodsValue: 1200000,
             Items: ["food 100 吨", "food 50 吨"], Recipients: ["武汉"], Qualifier: Domain.Qualifier.About);
     }
