@@ -10,6 +10,13 @@ internal static class Usage
           ledger eval --gold FILE (PATH... | --pred FILE) [--show N] [--year YEAR]
               Scores records against gold records: precision, recall, F1 and field accuracies
               as the reference scorer computes them, then what was missed and what was spurious.
+          ledger ingest PATH... --db FILE [--year YEAR]
+              Puts documents into a ledger (SQLite): one transaction each, the same text again changes
+              nothing, a changed document replaces its earlier records and stays in history.
+          ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE
+                        [--format table|json|csv] [--from DATE] [--to DATE] [--category C]
+                        [--donor-kind K] [--document NAME]
+              Totals: itemised gifts and reported totals apart; cash, goods value, combined apart.
         """;
 
     public static int Print(TextWriter writer, int exitCode)

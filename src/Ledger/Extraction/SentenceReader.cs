@@ -447,8 +447,12 @@ internal sealed class SentenceReader
         if (etc > 0) words = words[..etc];
         if (words.Length < 2 || Purpose.ContainsAny(words) && !EndsLikeRecipient(words)) return;
         if (strict && !EndsLikeRecipient(words)) return;
-        foreach (var part in DonorNames.SplitList(words))
+        foreach (var split in DonorNames.SplitList(words))
+        {
+            // 送到南岗区新春街道办事处后: a time word after the receiver is not part of its name.
+            var part = split.Length > 3 && split[^1] is '后' or '时' && EndsLikeRecipient(split[..^1]) ? split[..^1] : split;
             if (part.Length >= 2 && part != frame.Donor && !frame.Recipients.Contains(part)) frame.Recipients.Add(part);
+        }
     }
 
     private static bool EndsLikeRecipient(string words)

@@ -1,0 +1,31 @@
+using Ledger.Storage;
+
+namespace Ledger.Cli;
+
+/// <summary>ledger ingest PATH... --db FILE [--year YEAR]</summary>
+internal static class IngestCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var options = Options.Parse(args, "db", "year");
+        if (options.Error is { } problem) return Usage.Fail(error, problem);
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest needs --db FILE");
+        if (options.Paths.Count == 0) return Usage.Fail(error, "ingest needs at least one file or folder");
+        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, yearError!);
+        if (!Documents.TryList(options.Paths, error, out var files)) return 2;
+        if (LedgerFile.Open(db, error) is not { } database) return 2;
+
+        var ingestion = new Ingestion(database);
+        var results = new List<IngestResult>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var result = ingestion.Ingest(Path.GetFileName(files[i]), Documents.Read(files[i]), year);
+            results.Add(result);
+            error.WriteLine($"[{i + 1}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
+        }
+        output.WriteLine($"documents: {results.Count(r => r.Outcome == IngestOutcome.New)} new, {results.Count(r => r.Outcome == IngestOutcome.Unchanged)} unchanged, {results.Count(r => r.Outcome == IngestOutcome.Replaced)} replaced");
+        output.WriteLine($"records: {results.Sum(r => r.Records)}");
+        output.WriteLine($"donations: {results.Sum(r => r.NewDonations)} new, {results.Sum(r => r.JoinedReports)} repeated reports joined");
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+using Ledger.Storage;
+
+namespace Ledger.Cli;
+
+/// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE [--format table|json|csv]</summary>
+internal static class TotalsCommand
+{
+    private static readonly Dictionary<string, TotalsGroup> Groups = new()
+    {
+        ["donor"] = TotalsGroup.Donor,
+        ["recipient"] = TotalsGroup.Recipient,
+        ["donor-kind"] = TotalsGroup.DonorKind,
+        ["category"] = TotalsGroup.Category,
+        ["month"] = TotalsGroup.Month,
+        ["document"] = TotalsGroup.Document,
+    };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document");
+        if (options.Error is { } problem) return Usage.Fail(error, problem);
+        if (options.Paths.Count > 0) return Usage.Fail(error, $"unexpected argument {options.Paths[0]}");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "totals needs --db FILE");
+        if (!File.Exists(db))
+        {
+            error.WriteLine($"ledger: no such ledger: {db}");
+            return 2;
+        }
+        var by = options.Get("by") ?? "donor";
+        if (!Groups.TryGetValue(by, out var group)) return Usage.Fail(error, $"--by is one of {string.Join(", ", Groups.Keys)}, not '{by}'");
+        var format = options.Get("format") ?? "table";
+        if (format is not ("table" or "json" or "csv")) return Usage.Fail(error, $"--format is table, json or csv, not '{format}'");
+        if (LedgerFile.Open(db, error) is not { } database) return 2;
+
+        var rows = new Totals(database).By(group, new TotalsFilter
+        {
+            From = options.Get("from"),
+            To = options.Get("to"),
+            Category = options.Get("category"),
+            DonorKind = options.Get("donor-kind"),
+            Document = options.Get("document"),
+        });
+        output.Write(format switch
+        {
+            "json" => TotalsFormat.Json(rows) + Environment.NewLine,
+            "csv" => TotalsFormat.Csv(rows),
+            _ => TotalsFormat.Table(rows),
+        });
+        return 0;
+    }
+}

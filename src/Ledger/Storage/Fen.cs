@@ -1,0 +1,14 @@
+using Ledger.Domain;
+using Ledger.Extraction;
+
+namespace Ledger.Storage;
+
+/// <summary>Money in the ledger: whole fen (0.01 yuan) in SQLite INTEGER columns, never floating point.</summary>
+internal static class Fen
+{
+    public static long? Of(Figure? figure) => figure is { } f ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero) : null;
+
+    public static decimal? Yuan(long? fen) => fen is { } f ? f / 100m : null;
+
+    public static string? QualifierOf(Figure? figure) => figure is { } f ? Lexicon.ToSnake(f.Qualifier.ToString()) : null;
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Ledger.Domain;
+using Ledger.Extraction;
+using Ledger.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Ledger.Storage;
+
+public enum IngestOutcome { New, Unchanged, Replaced }
+
+/// <summary>What ingesting one document did.</summary>
+public sealed record IngestResult(string Document, IngestOutcome Outcome, int Records, int NewDonations, int JoinedReports);
+
+/// <summary>
+/// Puts documents into the ledger: one transaction per document, idempotent by content (the same
+/// text again changes nothing), and a changed document under the same name replaces the records of
+/// its earlier version, which stays stored as history.
+/// </summary>
+public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extractor = null)
+{
+    private readonly DonationExtractor _extractor = extractor ?? DonationExtractor.Default;
+
+    public IngestResult Ingest(string name, string text, int? year = null)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        if (connection.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @sha", new { sha }, transaction) is not null)
+            return new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0);
+
+        var documentYear = DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year;
+        var city = ReportCity.Of(text);
+        var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        var previous = connection.QueryFirstOrDefault<long?>(
+            "SELECT id FROM documents WHERE name = @name AND replaced_by IS NULL", new { name }, transaction);
+        var documentId = connection.ExecuteScalar<long>("""
+            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version)
+            VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version) RETURNING id
+            """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version }, transaction);
+        if (previous is { } old) Retire(connection, transaction, old, documentId);
+
+        var records = _extractor.Extract(text, name, new ExtractionOptions { Year = year });
+        var names = new OrganizationNames(connection, transaction);
+        var donations = new DonationJoiner(connection, transaction);
+        int created = 0, joined = 0;
+        foreach (var record in records)
+        {
+            if (record.Donor is null) continue;
+            var donorId = names.Resolve(record.Donor, record.DonorKind, city);
+            var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
+            var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
+            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, ingestedAt);
+            connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
+                new { donationId, why, recordId }, transaction);
+            if (isNew) created++;
+            else joined++;
+        }
+        transaction.Commit();
+        return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
+    }
+
+    // The earlier version stays readable; its records stop counting as sources of their donations.
+    private static void Retire(SqliteConnection connection, SqliteTransaction transaction, long old, long replacement)
+    {
+        connection.Execute("UPDATE documents SET replaced_by = @replacement WHERE id = @old", new { old, replacement }, transaction);
+        connection.Execute("""
+            UPDATE donations SET sources = sources - (
+                SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @old)
+            WHERE id IN (SELECT donation_id FROM records WHERE document_id = @old)
+            """, new { old }, transaction);
+    }
+
+    private static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long donorId,
+        DonationRecord record, List<(string Name, long Id)> recipients)
+    {
+        var id = connection.ExecuteScalar<long>("""
+            INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via,
+                                 cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
+                                 other_amount, other_currency, gift_date, aggregate, optional, extractor_version)
+            VALUES (@documentId, @Line, @Evidence, @Donor, @kind, @donorId, @Via,
+                    @cashFen, @cashQualifier, @goodsFen, @goodsQualifier, @combinedFen, @combinedQualifier,
+                    @otherAmount, @otherCurrency, @date, @Aggregate, @Optional, @version)
+            RETURNING id
+            """, new
+        {
+            documentId, record.Line, record.Evidence, record.Donor, kind = Lexicon.ToSnake(record.DonorKind.ToString()), donorId, record.Via,
+            cashFen = Fen.Of(record.Cash), cashQualifier = Fen.QualifierOf(record.Cash),
+            goodsFen = Fen.Of(record.GoodsValue), goodsQualifier = Fen.QualifierOf(record.GoodsValue),
+            combinedFen = Fen.Of(record.Combined), combinedQualifier = Fen.QualifierOf(record.Combined),
+            otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            otherCurrency = record.CashOther?.Currency,
+            date = record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, version = DonationExtractor.Version,
+        }, transaction);
+        foreach (var (name, organizationId) in recipients)
+            connection.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES (@id, @name, @organizationId)",
+                new { id, name, organizationId }, transaction);
+        foreach (var item in record.Items)
+            connection.Execute("""
+                INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit)
+                VALUES (@id, @category, @Name, @quantity, @qualifier, @Unit)
+                """, new
+            {
+                id, category = Lexicon.ToSnake(item.Category.ToString()), item.Name,
+                quantity = item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                qualifier = Fen.QualifierOf(item.Quantity), item.Unit,
+            }, transaction);
+        return id;
+    }
+}

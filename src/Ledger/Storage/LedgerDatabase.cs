@@ -1,0 +1,85 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Ledger.Storage;
+
+/// <summary>A ledger file is newer than this program understands.</summary>
+public sealed class LedgerVersionException(string message) : Exception(message);
+
+/// <summary>
+/// A ledger: one SQLite file. Opening it applies the schema steps it lacks; connections come from
+/// Microsoft.Data.Sqlite's pool with foreign keys on and a busy timeout, in WAL mode so readers never
+/// wait for a writer and never see half of a write.
+/// </summary>
+public sealed class LedgerDatabase
+{
+    // How long a writer waits for another writer before giving up (SQLITE_BUSY never reaches a user sooner).
+    private const int BusyTimeoutSeconds = 60;
+
+    private readonly string _connectionString;
+
+    private LedgerDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            ForeignKeys = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) and upgrades a ledger file.</summary>
+    /// <exception cref="LedgerVersionException">The file was written by a newer version of Ledger.</exception>
+    public static LedgerDatabase Open(string path)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var database = new LedgerDatabase(path);
+        database.Migrate();
+        return database;
+    }
+
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    public int Version()
+    {
+        using var connection = Connect();
+        return connection.ExecuteScalar<int>("PRAGMA user_version");
+    }
+
+    /// <summary>A number that changes whenever the ledger changes (for caches and ETags).</summary>
+    public long ChangeCount()
+    {
+        using var connection = Connect();
+        return connection.ExecuteScalar<long>("SELECT (SELECT count(*) FROM records) * 1000003 + (SELECT count(*) FROM corrections) * 7919 + (SELECT count(*) FROM documents)");
+    }
+
+    private void Migrate()
+    {
+        using var connection = Connect();
+        // WAL is a property of the file: set once, kept by every later connection.
+        connection.Execute("PRAGMA journal_mode = WAL");
+        // Two processes may open a new ledger at once: the write lock makes one of them apply the steps.
+        using var transaction = connection.BeginTransaction();
+        var version = connection.ExecuteScalar<int>("PRAGMA user_version", transaction: transaction);
+        if (version > Schema.Latest)
+            throw new LedgerVersionException(
+                $"The ledger {Path} has schema version {version}, newer than this version of Ledger understands ({Schema.Latest}). Use a newer Ledger to open it.");
+        for (var step = version; step < Schema.Latest; step++)
+        {
+            connection.Execute(Schema.Steps[step], transaction: transaction);
+            connection.Execute($"PRAGMA user_version = {step + 1}", transaction: transaction);
+        }
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Dapper;
+using Ledger.Domain;
+
+namespace Ledger.Storage;
+
+/// <summary>How totals are grouped.</summary>
+public enum TotalsGroup { Donor, Recipient, DonorKind, Category, Month, Document }
+
+/// <summary>A sum of figures and how exact it is: a sum that includes a bound is a bound.</summary>
+public sealed record Sum(decimal Yuan, Qualifier Qualifier);
+
+/// <summary>Goods of one category in one unit.</summary>
+public sealed record ItemTotal(string Category, string Unit, decimal Quantity, Qualifier Qualifier, int Donations);
+
+/// <summary>
+/// One group's totals. Itemised gifts and reported totals (累计, 共, 合计…) are kept apart and never
+/// added together; cash, goods value and combined figures are kept apart too.
+/// </summary>
+public sealed record TotalsRow(
+    string Key,
+    string Name,
+    Sum? Cash,
+    Sum? GoodsValue,
+    Sum? Combined,
+    Sum? ReportedCash,
+    Sum? ReportedGoodsValue,
+    Sum? ReportedCombined,
+    int Donations,
+    int ReportedTotals,
+    int Sources,
+    IReadOnlyList<ItemTotal> Items);
+
+/// <summary>Filters on the donations that totals count.</summary>
+public sealed record TotalsFilter
+{
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? Category { get; init; }
+    public string? DonorKind { get; init; }
+    public string? Document { get; init; }
+    public long? Organization { get; init; }
+}
+
+/// <summary>Totals of the ledger's donations, grouped, with the latest correction of each field applied.</summary>
+public sealed class Totals(LedgerDatabase database)
+{
+    // The donations that count: those with a source in a current document, each field at its latest correction.
+    private const string CurrentDonations = """
+        WITH current AS (
+            SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
+                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen) AS cash_fen,
+                   d.cash_qualifier,
+                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'goods_fen' ORDER BY c.id DESC LIMIT 1), d.goods_fen) AS goods_fen,
+                   d.goods_qualifier,
+                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen) AS combined_fen,
+                   d.combined_qualifier
+            FROM donations d
+            WHERE d.sources > 0
+        )
+        """;
+
+    private sealed class Row
+    {
+        public string Key { get; init; } = "";
+        public string Name { get; init; } = "";
+        public long DonationId { get; init; }
+        public bool Aggregate { get; init; }
+        public int Sources { get; init; }
+        public long? CashFen { get; init; }
+        public string? CashQualifier { get; init; }
+        public long? GoodsFen { get; init; }
+        public string? GoodsQualifier { get; init; }
+        public long? CombinedFen { get; init; }
+        public string? CombinedQualifier { get; init; }
+    }
+
+    public IReadOnlyList<TotalsRow> By(TotalsGroup group, TotalsFilter? filter = null)
+    {
+        filter ??= new TotalsFilter();
+        var (key, name, join) = group switch
+        {
+            TotalsGroup.Donor => ("CAST(o.id AS TEXT)", "o.name", "JOIN organizations o ON o.id = d.donor_id"),
+            TotalsGroup.DonorKind => ("o.kind", "o.kind", "JOIN organizations o ON o.id = d.donor_id"),
+            TotalsGroup.Recipient => ("CAST(ro.id AS TEXT)", "ro.name",
+                "JOIN donation_recipients dr ON dr.donation_id = d.id JOIN organizations ro ON ro.id = dr.organization_id"),
+            TotalsGroup.Category => ("di.category", "di.category", "JOIN (SELECT DISTINCT donation_id, category FROM donation_items) di ON di.donation_id = d.id"),
+            TotalsGroup.Month => ("coalesce(d.month, 'unknown')", "coalesce(d.month, 'unknown')", ""),
+            _ => ("doc.name", "doc.name",
+                "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL) doc ON doc.donation_id = d.id"),
+        };
+        var sql = CurrentDonations + $"""
+            SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,
+                   d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
+                   d.combined_fen AS CombinedFen, d.combined_qualifier AS CombinedQualifier
+            FROM current d
+            {join}
+            WHERE (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
+              AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
+              AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
+              AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
+              AND (@Organization IS NULL OR d.donor_id = @Organization)
+            """;
+        using var connection = database.Connect();
+        var rows = connection.Query<Row>(sql, filter).ToList();
+        var items = ItemsOf(connection, rows.Select(r => r.DonationId).Distinct().ToList());
+        return rows.GroupBy(r => r.Key)
+            .Select(g => Summarise(g.Key, g.First().Name, g.ToList(), items, group == TotalsGroup.Category ? g.Key : null))
+            .OrderByDescending(t => (t.Cash?.Yuan ?? 0) + (t.GoodsValue?.Yuan ?? 0) + (t.Combined?.Yuan ?? 0))
+            .ThenByDescending(t => (t.ReportedCash?.Yuan ?? 0) + (t.ReportedGoodsValue?.Yuan ?? 0) + (t.ReportedCombined?.Yuan ?? 0))
+            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> ItemsOf(
+        Microsoft.Data.Sqlite.SqliteConnection connection, List<long> donations)
+    {
+        var result = new Dictionary<long, List<(string, string, string?, string?)>>();
+        foreach (var chunk in donations.Chunk(500))
+        {
+            foreach (var (id, category, unit, quantity, qualifier) in connection.Query<(long, string, string, string?, string?)>(
+                         "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @chunk", new { chunk }))
+            {
+                if (!result.TryGetValue(id, out var list)) result[id] = list = [];
+                list.Add((category, unit, quantity, qualifier));
+            }
+        }
+        return result;
+    }
+
+    private static TotalsRow Summarise(string key, string name, List<Row> rows,
+        Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items, string? onlyCategory)
+    {
+        var gifts = rows.Where(r => !r.Aggregate).ToList();
+        var totals = rows.Where(r => r.Aggregate).ToList();
+        var itemTotals = gifts
+            .SelectMany(r => items.GetValueOrDefault(r.DonationId, []).Where(i => i.Quantity is not null && (onlyCategory is null || i.Category == onlyCategory))
+                .Select(i => (r.DonationId, i)))
+            .GroupBy(x => (x.i.Category, x.i.Unit))
+            .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit,
+                g.Sum(x => decimal.Parse(x.i.Quantity!, CultureInfo.InvariantCulture)),
+                Combine(g.Select(x => x.i.Qualifier)), g.Select(x => x.DonationId).Distinct().Count()))
+            .OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal)
+            .ToList();
+        return new TotalsRow(key, name,
+            SumOf(gifts, r => (r.CashFen, r.CashQualifier)), SumOf(gifts, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(gifts, r => (r.CombinedFen, r.CombinedQualifier)),
+            SumOf(totals, r => (r.CashFen, r.CashQualifier)), SumOf(totals, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(totals, r => (r.CombinedFen, r.CombinedQualifier)),
+            gifts.Count, totals.Count, rows.Sum(r => r.Sources), itemTotals);
+    }
+
+    private static Sum? SumOf(List<Row> rows, Func<Row, (long? Fen, string? Qualifier)> figure)
+    {
+        var figures = rows.Select(figure).Where(f => f.Fen is not null).ToList();
+        if (figures.Count == 0) return null;
+        return new Sum(figures.Sum(f => f.Fen!.Value) / 100m, Combine(figures.Select(f => f.Qualifier)));
+    }
+
+    /// <summary>
+    /// The qualifier of a sum: exact when every part is; at least when parts are exact or lower
+    /// bounds; at most likewise; about as soon as the parts pull different ways.
+    /// </summary>
+    internal static Qualifier Combine(IEnumerable<string?> qualifiers)
+    {
+        var kinds = qualifiers.Select(q => q is null ? Qualifier.Exact : Enum.Parse<Qualifier>(q.Replace("_", ""), ignoreCase: true))
+            .Where(q => q != Qualifier.Exact).Distinct().ToList();
+        return kinds.Count switch
+        {
+            0 => Qualifier.Exact,
+            1 => kinds[0],
+            _ => Qualifier.About,
+        };
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ledger.Domain;
+using Ledger.Extraction;
+
+namespace Ledger.Storage;
+
+/// <summary>
+/// Totals written out: JSON objects with snake_case fields (one per group, with its key and name),
+/// CSV with the same columns, or a table for a terminal. The command line and the REST API share them.
+/// </summary>
+public static class TotalsFormat
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private static readonly string[] Columns =
+    [
+        "key", "name", "cash_cny", "cash_qualifier", "goods_value_cny", "goods_value_qualifier", "combined_cny", "combined_qualifier",
+        "reported_cash_cny", "reported_cash_qualifier", "reported_goods_value_cny", "reported_goods_value_qualifier",
+        "reported_combined_cny", "reported_combined_qualifier", "donations", "reported_totals", "sources",
+    ];
+
+    public static void WriteJson(Utf8JsonWriter json, TotalsRow row)
+    {
+        json.WriteStartObject();
+        json.WriteString("key", row.Key);
+        json.WriteString("name", row.Name);
+        WriteSum(json, "cash", row.Cash);
+        WriteSum(json, "goods_value", row.GoodsValue);
+        WriteSum(json, "combined", row.Combined);
+        WriteSum(json, "reported_cash", row.ReportedCash);
+        WriteSum(json, "reported_goods_value", row.ReportedGoodsValue);
+        WriteSum(json, "reported_combined", row.ReportedCombined);
+        json.WriteNumber("donations", row.Donations);
+        json.WriteNumber("reported_totals", row.ReportedTotals);
+        json.WriteNumber("sources", row.Sources);
+        json.WriteStartArray("items");
+        foreach (var item in row.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("category", item.Category);
+            json.WriteString("unit", item.Unit);
+            json.WriteNumber("quantity", Plain(item.Quantity));
+            json.WriteString("qualifier", RecordJson.Snake(item.Qualifier));
+            json.WriteNumber("donations", item.Donations);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A JSON array of the rows.</summary>
+    public static string Json(IReadOnlyList<TotalsRow> rows)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows) WriteJson(json, row);
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string Csv(IReadOnlyList<TotalsRow> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", Columns.Append("items")));
+        foreach (var row in rows)
+        {
+            var cells = new[]
+            {
+                row.Key, row.Name, Value(row.Cash), Qualified(row.Cash), Value(row.GoodsValue), Qualified(row.GoodsValue),
+                Value(row.Combined), Qualified(row.Combined), Value(row.ReportedCash), Qualified(row.ReportedCash),
+                Value(row.ReportedGoodsValue), Qualified(row.ReportedGoodsValue), Value(row.ReportedCombined), Qualified(row.ReportedCombined),
+                row.Donations.ToString(CultureInfo.InvariantCulture), row.ReportedTotals.ToString(CultureInfo.InvariantCulture),
+                row.Sources.ToString(CultureInfo.InvariantCulture),
+                string.Join("; ", row.Items.Select(i => $"{i.Category} {Plain(i.Quantity).ToString(CultureInfo.InvariantCulture)}{i.Unit}")),
+            };
+            csv.AppendLine(string.Join(",", cells.Select(Escape)));
+        }
+        return csv.ToString();
+    }
+
+    public static string Table(IReadOnlyList<TotalsRow> rows)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("name\tcash\tgoods\tcombined\treported totals\tdonations\tsources\titems");
+        foreach (var row in rows)
+        {
+            var reported = string.Join(" ", new[] { ("cash", row.ReportedCash), ("goods", row.ReportedGoodsValue), ("combined", row.ReportedCombined) }
+                .Where(r => r.Item2 is not null).Select(r => $"{r.Item1} {Shown(r.Item2)}"));
+            table.AppendLine(string.Join("\t", row.Name, Shown(row.Cash), Shown(row.GoodsValue), Shown(row.Combined), reported,
+                row.Donations, row.Sources, string.Join("、", row.Items.Select(i => $"{i.Category} {Mark(i.Qualifier)}{Plain(i.Quantity):#,0.##}{i.Unit}"))));
+        }
+        return table.ToString();
+    }
+
+    private static void WriteSum(Utf8JsonWriter json, string name, Sum? sum)
+    {
+        if (sum is null)
+        {
+            json.WriteNull(name + "_cny");
+            json.WriteNull(name + "_qualifier");
+            return;
+        }
+        json.WriteNumber(name + "_cny", Plain(sum.Yuan));
+        json.WriteString(name + "_qualifier", RecordJson.Snake(sum.Qualifier));
+    }
+
+    private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
+
+    private static string Value(Sum? sum) => sum is null ? "" : Plain(sum.Yuan).ToString(CultureInfo.InvariantCulture);
+
+    private static string Qualified(Sum? sum) => sum is null ? "" : RecordJson.Snake(sum.Qualifier);
+
+    private static string Shown(Sum? sum) => sum is null ? "" : Mark(sum.Qualifier) + Plain(sum.Yuan).ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    private static string Mark(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.AtLeast => "≥",
+        Qualifier.AtMost => "≤",
+        Qualifier.About => "≈",
+        _ => "",
+    };
+
+    private static string Escape(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+}
