@@ -1,0 +1,198 @@
+using Dapper;
+using Ledger.Domain;
+using Ledger.Storage;
+using Microsoft.Data.Sqlite;
+using NUnit.Framework;
+
+namespace Ledger.Tests.Storage;
+
+public class LedgerStoreTests
+{
+    [Test]
+    public void A_new_ledger_gets_the_latest_schema_in_wal_mode_with_foreign_keys()
+    {
+        using var ledger = new TemporaryLedger();
+        using var connection = ledger.Database.Connect();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.Database.Version(), Is.EqualTo(Schema.Latest));
+            Assert.That(connection.ExecuteScalar<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA busy_timeout"), Is.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public void A_ledger_written_by_a_newer_version_is_refused_with_a_clear_message()
+    {
+        using var ledger = new TemporaryLedger();
+        using (var connection = ledger.Database.Connect()) connection.Execute($"PRAGMA user_version = {Schema.Latest + 1}");
+
+        var error = Assert.Throws<LedgerVersionException>(() => LedgerDatabase.Open(ledger.FilePath));
+        Assert.That(error!.Message, Does.Contain("newer than this version of Ledger understands"));
+    }
+
+    [Test]
+    public void An_older_ledger_is_upgraded_in_place_when_opened()
+    {
+        using var ledger = new TemporaryLedger();
+        var file = Path.Combine(Path.GetDirectoryName(ledger.FilePath)!, "empty.db");
+        using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            connection.Open();
+            connection.Execute("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
+        }
+
+        var upgraded = LedgerDatabase.Open(file);
+
+        using var check = upgraded.Connect();
+        Assert.That(upgraded.Version(), Is.EqualTo(Schema.Latest));
+        Assert.That(check.ExecuteScalar<string>("SELECT text FROM notes"), Is.EqualTo("kept"));
+    }
+
+    [Test]
+    public void Ingesting_the_same_text_again_changes_nothing()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+        var before = Counts(ledger);
+
+        var again = Seeds.Files.Select(f => ledger.Ingestion.Ingest(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+
+        Assert.That(again.Select(r => r.Outcome), Is.All.EqualTo(IngestOutcome.Unchanged));
+        Assert.That(Counts(ledger), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_changed_document_replaces_its_records_and_its_earlier_version_stays_in_history()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("report.txt", "2020年第1期\n\n某公司向市红十字会捐款10万元。");
+
+        var result = ledger.Ingestion.Ingest("report.txt", "2020年第1期\n\n某公司向市红十字会捐款12万元。");
+
+        using var connection = ledger.Database.Connect();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(IngestOutcome.Replaced));
+            Assert.That(connection.ExecuteScalar<long>("SELECT count(*) FROM documents WHERE name = 'report.txt'"), Is.EqualTo(2));
+            Assert.That(connection.ExecuteScalar<string>("SELECT text FROM documents WHERE replaced_by IS NOT NULL"), Does.Contain("10万元"));
+            var company = ledger.Totals.By(TotalsGroup.Donor).Single();
+            Assert.That(company.Cash, Is.EqualTo(new Sum(120000m, Qualifier.Exact)));
+            Assert.That(company.Sources, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_gift_reported_in_two_places_is_counted_once_Wu_Qinghe_gave_two_million_not_four()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        var wu = ledger.Totals.By(TotalsGroup.Donor).Single(t => t.Name == "吴庆和");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(wu.Cash, Is.EqualTo(new Sum(2_000_000m, Qualifier.Exact)), "itemised gifts");
+            Assert.That(wu.ReportedCash, Is.EqualTo(new Sum(2_000_000m, Qualifier.Exact)), "the reported total, reported twice");
+            Assert.That(wu.ReportedTotals, Is.EqualTo(1));
+            Assert.That(wu.Sources, Is.GreaterThanOrEqualTo(4));
+        });
+    }
+
+    [Test]
+    public void A_reported_total_is_shown_as_a_total_and_never_added_to_gifts()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("drive.txt", "2020年第1期\n\n某商会会员共捐款50万元,其中会长张某捐款10万元。");
+
+        var rows = ledger.Totals.By(TotalsGroup.Donor);
+
+        var members = rows.Single(r => r.Name.EndsWith("会员", StringComparison.Ordinal));
+        var chair = rows.Single(r => r.Name == "张某");
+        Assert.Multiple(() =>
+        {
+            Assert.That(members.ReportedCash, Is.EqualTo(new Sum(500000m, Qualifier.Exact)));
+            Assert.That(members.Cash, Is.Null, "a reported total is not a gift of its own");
+            Assert.That(chair.Cash, Is.EqualTo(new Sum(100000m, Qualifier.Exact)), "the part stated in the total is a gift");
+        });
+    }
+
+    [Test]
+    public void A_sum_that_includes_a_bound_is_a_bound()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("bounds.txt", "2020年第1期\n\n某公司向医院捐款10万元。\n\n3月2日,某公司又向社区捐款5万余元。");
+
+        var company = ledger.Totals.By(TotalsGroup.Donor).Single();
+
+        Assert.That(company.Cash, Is.EqualTo(new Sum(150000m, Qualifier.AtLeast)));
+        Assert.That(company.Donations, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Abbreviations_and_full_forms_of_a_hospital_are_one_organization_and_the_ledger_says_why()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        using var connection = ledger.Database.Connect();
+        var names = connection.Query<(string Name, string Organization, string Reason)>("""
+            SELECT n.name, o.name, n.reason FROM names n JOIN organizations o ON o.id = n.organization_id
+            WHERE n.name IN ('哈医大二院', '医大二院')
+            """).ToList();
+
+        Assert.That(names.Select(n => n.Organization).Distinct(), Is.EqualTo(new[] { "哈尔滨医科大学附属第二医院" }));
+        Assert.That(names.Single(n => n.Name == "医大二院").Reason, Does.Contain("哈尔滨"));
+    }
+
+    [Test]
+    public void A_city_relative_name_is_resolved_with_the_reports_city()
+    {
+        using var ledger = new TemporaryLedger();
+        const string city = "哈尔滨市疾病预防控制中心主任介绍,哈尔滨市各区积极行动,哈尔滨市民踊跃参与。\n\n";
+        ledger.Ingestion.Ingest("a.txt", city + "某公司向哈尔滨市疾病预防控制中心捐赠口罩1万只。");
+        ledger.Ingestion.Ingest("b.txt", city + "另一公司向市疾控中心捐赠口罩2万只。");
+
+        var recipients = ledger.Totals.By(TotalsGroup.Recipient);
+
+        var cdc = recipients.Single();
+        Assert.That(cdc.Name, Is.EqualTo("哈尔滨市疾病预防控制中心"));
+        Assert.That(cdc.Items.Single().Quantity, Is.EqualTo(30000m));
+    }
+
+    [Test]
+    public void Totals_by_month_use_the_date_of_the_gift()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        var months = ledger.Totals.By(TotalsGroup.Month).Select(t => t.Key).ToList();
+
+        Assert.That(months, Does.Contain("2020-02"));
+        Assert.That(months, Does.Contain("2020-03"));
+    }
+
+    [Test]
+    public void Totals_json_has_one_snake_case_object_per_group_with_its_key_and_name()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        var json = TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor));
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var zhao = document.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "赵国良");
+        Assert.That(zhao.GetProperty("goods_value_cny").GetDecimal(), Is.EqualTo(50000m));
+        Assert.That(zhao.GetProperty("key").GetString(), Is.Not.Empty);
+        Assert.That(zhao.GetProperty("items")[0].GetProperty("category").GetString(), Is.EqualTo("goggles"));
+    }
+
+    private static (long Documents, long Records, long Donations, long Organizations) Counts(TemporaryLedger ledger)
+    {
+        using var connection = ledger.Database.Connect();
+        return connection.QuerySingle<(long, long, long, long)>(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM records), (SELECT count(*) FROM donations), (SELECT count(*) FROM organizations)");
+    }
+}
