@@ -1,0 +1,53 @@
+using Dapper;
+
+namespace Ledger.Storage;
+
+/// <summary>One correction of one field of a donation: who changed it to what, when and why.</summary>
+public sealed record Correction(long Id, long DonationId, string Field, string? Value, string Who, string Why, string CorrectedAt);
+
+/// <summary>
+/// Corrections are appended, never applied in place: totals read the latest value of each field,
+/// and the original figures and every correction stay readable.
+/// </summary>
+public sealed class Corrections(LedgerDatabase database)
+{
+    /// <summary>Fields a person may correct, and the column each one reads.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["cash"] = "cash_fen",
+        ["goods_value"] = "goods_fen",
+        ["combined"] = "combined_fen",
+    };
+
+    /// <summary>Appends a correction; <paramref name="yuan"/> null clears the figure.</summary>
+    /// <exception cref="KeyNotFoundException">No such donation.</exception>
+    /// <exception cref="ArgumentException">No such field, or an empty who or why.</exception>
+    public Correction Add(long donationId, string field, decimal? yuan, string who, string why)
+    {
+        if (!Fields.TryGetValue(field, out var column)) throw new ArgumentException($"'{field}' is not a field that can be corrected ({string.Join(", ", Fields.Keys)})", nameof(field));
+        if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a correction says who made it and why");
+        var value = yuan is { } y ? ((long)Math.Round(y * 100m, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        if (connection.ExecuteScalar<long?>("SELECT id FROM donations WHERE id = @donationId", new { donationId }, transaction) is null)
+            throw new KeyNotFoundException($"no donation {donationId}");
+        var correctedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        var id = connection.ExecuteScalar<long>("""
+            INSERT INTO corrections (donation_id, field, value, who, why, corrected_at)
+            VALUES (@donationId, @column, @value, @who, @why, @correctedAt) RETURNING id
+            """, new { donationId, column, value, who, why, correctedAt }, transaction);
+        transaction.Commit();
+        return new Correction(id, donationId, field, value, who, why, correctedAt);
+    }
+
+    /// <summary>Every correction of a donation, oldest first.</summary>
+    public IReadOnlyList<Correction> Of(long donationId)
+    {
+        using var connection = database.Connect();
+        return connection.Query<(long Id, long DonationId, string Field, string? Value, string Who, string Why, string CorrectedAt)>(
+                "SELECT id, donation_id, field, value, who, why, corrected_at FROM corrections WHERE donation_id = @donationId ORDER BY id",
+                new { donationId })
+            .Select(c => new Correction(c.Id, c.DonationId, Fields.First(f => f.Value == c.Field).Key, c.Value, c.Who, c.Why, c.CorrectedAt))
+            .ToList();
+    }
+}

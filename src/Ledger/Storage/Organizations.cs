@@ -1,0 +1,91 @@
+using Dapper;
+
+namespace Ledger.Storage;
+
+/// <summary>An organization (or person) and every name it was written as, with the reason for each.</summary>
+public sealed record Organization(long Id, string Name, string Kind, IReadOnlyList<(string Name, string Reason)> Names);
+
+/// <summary>
+/// The organizations of the ledger. A person's decision on a name (it is an alias of an
+/// organization, or it is an organization of its own) wins over the rules, now and for every later
+/// ingest; the decision and its reason are kept.
+/// </summary>
+public sealed class Organizations(LedgerDatabase database)
+{
+    public Organization? Named(string name)
+    {
+        using var connection = database.Connect();
+        var id = connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @name", new { name })
+                 ?? connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @name", new { name });
+        return id is { } found ? Get(connection, found) : null;
+    }
+
+    /// <summary>Takes <paramref name="name"/> as another name of the organization named <paramref name="organization"/>.</summary>
+    public Organization Alias(string name, string organization, string who, string why)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        var target = connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @organization", new { organization }, transaction)
+                     ?? connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @organization", new { organization }, transaction)
+                     ?? throw new KeyNotFoundException($"no organization named {organization}");
+        Decide(connection, transaction, name, organization, "alias", who, why);
+        Relink(connection, transaction, name, target, $"decided by {who}: {why}");
+        transaction.Commit();
+        return Get(connection, target);
+    }
+
+    /// <summary>Takes <paramref name="name"/> as an organization of its own, whatever the rules had merged it with.</summary>
+    public Organization Split(string name, string who, string why)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        var kind = connection.QueryFirstOrDefault<string>(
+            "SELECT o.kind FROM names n JOIN organizations o ON o.id = n.organization_id WHERE n.name = @name", new { name }, transaction) ?? "unknown";
+        var own = connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @name", new { name }, transaction)
+                  ?? connection.ExecuteScalar<long>("INSERT INTO organizations (name, kind) VALUES (@name, @kind) RETURNING id", new { name, kind }, transaction);
+        Decide(connection, transaction, name, null, "split", who, why);
+        Relink(connection, transaction, name, own, $"decided by {who}: {why}");
+        transaction.Commit();
+        return Get(connection, own);
+    }
+
+    private static void Decide(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        string name, string? organization, string decision, string who, string why)
+    {
+        if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a decision says who made it and why");
+        connection.Execute("""
+            INSERT INTO name_decisions (name, organization_name, decision, who, why, decided_at)
+            VALUES (@name, @organization, @decision, @who, @why, @at)
+            """, new { name, organization, decision, who, why, at = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }, transaction);
+    }
+
+    // The name now stands for the chosen organization: in the names, the records written with it,
+    // the receivers, and the donations whose reports all name the giver so.
+    private static void Relink(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        string name, long organization, string reason)
+    {
+        connection.Execute("""
+            INSERT INTO names (name, organization_id, reason) VALUES (@name, @organization, @reason)
+            ON CONFLICT (name) DO UPDATE SET organization_id = excluded.organization_id, reason = excluded.reason
+            """, new { name, organization, reason }, transaction);
+        connection.Execute("UPDATE records SET organization_id = @organization WHERE donor = @name", new { name, organization }, transaction);
+        connection.Execute("""
+            UPDATE donations SET donor_id = @organization
+            WHERE id IN (SELECT donation_id FROM records WHERE donor = @name)
+              AND NOT EXISTS (SELECT 1 FROM records r WHERE r.donation_id = donations.id AND r.donor <> @name)
+            """, new { name, organization }, transaction);
+        connection.Execute("UPDATE record_recipients SET organization_id = @organization WHERE name = @name", new { name, organization }, transaction);
+        connection.Execute("""
+            INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id)
+            SELECT r.donation_id, @organization FROM record_recipients rr JOIN records r ON r.id = rr.record_id
+            WHERE rr.name = @name AND r.donation_id IS NOT NULL
+            """, new { name, organization }, transaction);
+    }
+
+    private static Organization Get(Microsoft.Data.Sqlite.SqliteConnection connection, long id)
+    {
+        var (name, kind) = connection.QuerySingle<(string, string)>("SELECT name, kind FROM organizations WHERE id = @id", new { id });
+        var names = connection.Query<(string, string)>("SELECT name, reason FROM names WHERE organization_id = @id ORDER BY name", new { id }).ToList();
+        return new Organization(id, name, kind, names);
+    }
+}

@@ -1,0 +1,106 @@
+using Ledger.Domain;
+using Ledger.Storage;
+using NUnit.Framework;
+
+namespace Ledger.Tests.Storage;
+
+public class CorrectionsAndNamesTests
+{
+    [Test]
+    public void A_correction_changes_the_totals_and_keeps_the_original_and_its_history()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
+        var donation = DonationOf(ledger, "某公司");
+        var corrections = new Corrections(ledger.Database);
+
+        corrections.Add(donation, "cash", 12000m, "auditor Li", "the bank receipt shows 12,000 yuan");
+        corrections.Add(donation, "cash", 120000m, "auditor Li", "typo in the previous correction");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.Totals.By(TotalsGroup.Donor).Single().Cash, Is.EqualTo(new Sum(120000m, Qualifier.Exact)));
+            Assert.That(corrections.Of(donation).Select(c => (c.Field, c.Value, c.Who)), Is.EqualTo(new[]
+            {
+                ("cash", (string?)"1200000", "auditor Li"), ("cash", "12000000", "auditor Li"),
+            }));
+            using var connection = ledger.Database.Connect();
+            Assert.That(Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT cash_fen FROM donations WHERE id = @donation", new { donation }), Is.EqualTo(10_000_000L));
+        });
+    }
+
+    [Test]
+    public void A_correction_needs_a_known_donation_a_known_field_and_a_reason()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
+        var corrections = new Corrections(ledger.Database);
+        var donation = DonationOf(ledger, "某公司");
+
+        Assert.Throws<KeyNotFoundException>(() => corrections.Add(999, "cash", 1m, "a", "b"));
+        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "donor", 1m, "a", "b"));
+        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "cash", 1m, "a", " "));
+        Assert.That(corrections.Of(donation), Is.Empty);
+    }
+
+    [Test]
+    public void A_persons_alias_wins_over_the_rules_now_and_for_later_reports()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("a.txt", "2020年第1期\n\n哈尔滨禧龙国际商贸物流园区向市红十字会捐款100万元。");
+        ledger.Ingestion.Ingest("b.txt", "2020年第1期\n\n禧龙园区向道外区卫生健康局捐款50万元。");
+        var organizations = new Organizations(ledger.Database);
+
+        var park = organizations.Alias("禧龙园区", "哈尔滨禧龙国际商贸物流园区", "auditor Li", "the park's own short name");
+        ledger.Ingestion.Ingest("c.txt", "2020年第1期\n\n禧龙园区向医院捐款20万元。");
+
+        var totals = ledger.Totals.By(TotalsGroup.Donor);
+        Assert.That(totals.Select(t => (t.Name, t.Cash?.Yuan)), Is.EqualTo(new[] { ("哈尔滨禧龙国际商贸物流园区", (decimal?)1_700_000m) }));
+        Assert.That(park.Names.Single(n => n.Name == "禧龙园区").Reason, Does.Contain("auditor Li"));
+    }
+
+    [Test]
+    public void A_persons_split_separates_a_name_the_rules_had_merged()
+    {
+        using var ledger = new TemporaryLedger();
+        const string city = "哈尔滨市各区积极行动,哈尔滨市民踊跃参与,哈尔滨市委部署。\n\n";
+        ledger.Ingestion.Ingest("a.txt", city + "某公司向哈尔滨市第一医院捐款10万元。");
+        ledger.Ingestion.Ingest("b.txt", city + "另一公司向市第一医院捐款5万元。");
+        Assert.That(ledger.Totals.By(TotalsGroup.Recipient), Has.Count.EqualTo(1));
+
+        new Organizations(ledger.Database).Split("市第一医院", "auditor Li", "another city's hospital");
+
+        Assert.That(ledger.Totals.By(TotalsGroup.Recipient).Select(t => t.Name), Is.EquivalentTo(new[] { "哈尔滨市第一医院", "市第一医院" }));
+    }
+
+    [Test]
+    public void The_audit_shows_a_reported_total_beside_the_gifts_it_covers()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        var wu = new Audit(ledger.Database).TotalsAgainstGifts().Single(t => t.Donor == "吴庆和");
+
+        Assert.That((wu.ReportedYuan, wu.ItemisedYuan, wu.Difference), Is.EqualTo((2_000_000m, 2_000_000m, 0m)));
+    }
+
+    [Test]
+    public void The_audit_lists_repeated_reports_with_why_they_were_joined()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        var repeated = new Audit(ledger.Database).RepeatedReports();
+
+        var wu = repeated.Single(r => r.Donor == "吴庆和");
+        Assert.That(wu.Reports, Has.Count.EqualTo(2));
+        Assert.That(wu.Reports[1].Why, Does.Contain("same giver").And.Contain("2000000"));
+    }
+
+    private static long DonationOf(TemporaryLedger ledger, string donor)
+    {
+        using var connection = ledger.Database.Connect();
+        return Dapper.SqlMapper.ExecuteScalar<long>(connection,
+            "SELECT d.id FROM donations d JOIN organizations o ON o.id = d.donor_id WHERE o.name = @donor", new { donor });
+    }
+}
