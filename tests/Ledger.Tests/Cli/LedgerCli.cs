@@ -22,17 +22,7 @@ internal static class LedgerCli
 
     public static Result Run(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Start(args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
@@ -41,5 +31,22 @@ internal static class LedgerCli
             throw new TimeoutException("ledger did not finish");
         }
         return new Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts ledger and returns the running process, its output and error redirected.</summary>
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.StandardErrorEncoding = System.Text.Encoding.UTF8;
+        start.ArgumentList.Add(Path);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
     }
 }
