@@ -7,6 +7,7 @@ return args switch
     ["eval", .. var rest] => EvalCommand.Run(rest, Console.Out, Console.Error),
     ["ingest", .. var rest] => IngestCommand.Run(rest, Console.Out, Console.Error),
     ["totals", .. var rest] => TotalsCommand.Run(rest, Console.Out, Console.Error),
+    ["reextract", .. var rest] => ReextractCommand.Run(rest, Console.Out, Console.Error),
     ["--help" or "-h" or "help"] => Usage.Print(Console.Out, 0),
     _ => Usage.Print(Console.Error, 2),
 };

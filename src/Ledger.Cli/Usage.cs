@@ -17,6 +17,9 @@ internal static class Usage
                         [--format table|json|csv] [--from DATE] [--to DATE] [--category C]
                         [--donor-kind K] [--document NAME]
               Totals: itemised gifts and reported totals apart; cash, goods value, combined apart.
+          ledger reextract --db FILE [--apply]
+              Reads the stored documents again with this extractor and shows what would change;
+              --apply changes the ledger (earlier records are kept, no longer counted).
         """;
 
     public static int Print(TextWriter writer, int exitCode)

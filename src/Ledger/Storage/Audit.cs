@@ -39,7 +39,7 @@ public sealed class Audit(LedgerDatabase database)
             FROM donations d
             JOIN organizations o ON o.id = d.donor_id
             JOIN records r ON r.donation_id = d.id
-            JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL
+            JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL AND r.retired_at IS NULL
             WHERE d.sources > 1
             ORDER BY d.id, r.id
             """);

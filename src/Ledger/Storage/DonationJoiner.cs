@@ -34,7 +34,7 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
                    d.gift_date AS GiftDate
             FROM donations d
             WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @Aggregate
-              AND NOT EXISTS (SELECT 1 FROM records r WHERE r.donation_id = d.id AND r.document_id = @documentId AND r.line = @Line)
+              AND NOT EXISTS (SELECT 1 FROM records r WHERE r.donation_id = d.id AND r.document_id = @documentId AND r.line = @Line AND r.retired_at IS NULL)
             """, new { donorId, record.Aggregate, documentId, record.Line }, transaction);
         foreach (var known in candidates)
         {

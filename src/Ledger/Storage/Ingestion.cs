@@ -42,6 +42,15 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         if (previous is { } old) Retire(connection, transaction, old, documentId);
 
         var records = _extractor.Extract(text, name, new ExtractionOptions { Year = year });
+        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, ingestedAt);
+        transaction.Commit();
+        return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
+    }
+
+    /// <summary>Stores a document's records: names resolved, each record placed in a donation.</summary>
+    internal static (int Created, int Joined) AddRecords(SqliteConnection connection, SqliteTransaction transaction, long documentId,
+        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string ingestedAt)
+    {
         var names = new OrganizationNames(connection, transaction);
         var donations = new DonationJoiner(connection, transaction);
         int created = 0, joined = 0;
@@ -57,8 +66,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             if (isNew) created++;
             else joined++;
         }
-        transaction.Commit();
-        return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
+        return (created, joined);
     }
 
     // The earlier version stays readable; its records stop counting as sources of their donations.
@@ -67,12 +75,12 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         connection.Execute("UPDATE documents SET replaced_by = @replacement WHERE id = @old", new { old, replacement }, transaction);
         connection.Execute("""
             UPDATE donations SET sources = sources - (
-                SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @old)
+                SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @old AND r.retired_at IS NULL)
             WHERE id IN (SELECT donation_id FROM records WHERE document_id = @old)
             """, new { old }, transaction);
     }
 
-    private static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long donorId,
+    internal static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long donorId,
         DonationRecord record, List<(string Name, long Id)> recipients)
     {
         var id = connection.ExecuteScalar<long>("""

@@ -141,6 +141,11 @@ internal static class Schema
         );
         CREATE INDEX corrections_by_donation ON corrections(donation_id);
         """,
+
+        // 2: records retired by a re-extraction stay stored, marked with when they stopped counting.
+        """
+        ALTER TABLE records ADD COLUMN retired_at TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Length;

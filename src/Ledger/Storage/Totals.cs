@@ -87,7 +87,7 @@ public sealed class Totals(LedgerDatabase database)
             TotalsGroup.Category => ("di.category", "di.category", "JOIN (SELECT DISTINCT donation_id, category FROM donation_items) di ON di.donation_id = d.id"),
             TotalsGroup.Month => ("coalesce(d.month, 'unknown')", "coalesce(d.month, 'unknown')", ""),
             _ => ("doc.name", "doc.name",
-                "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL) doc ON doc.donation_id = d.id"),
+                "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
         var sql = CurrentDonations + $"""
             SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,

@@ -92,4 +92,38 @@ public class CliTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
         Assert.That(result.Output, Does.StartWith("gold records: 76 scored, 57 optional\npredicted: 107, matched: 54\nprecision 0.730  recall 0.711  F1 0.720\n"));
     }
+
+    [Test]
+    public void Ingest_then_totals_through_the_command_line()
+    {
+        using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
+
+        var first = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+        var again = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+        var totals = LedgerCli.Run("totals", "--by", "donor", "--db", ledger.FilePath, "--format", "json");
+        var csv = LedgerCli.Run("totals", "--by", "category", "--db", ledger.FilePath, "--format", "csv");
+        var plan = LedgerCli.Run("reextract", "--db", ledger.FilePath);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Output, Does.StartWith("documents: 5 new, 0 unchanged, 0 replaced"));
+            Assert.That(first.Error, Does.Contain("[1/5] 000_2e732f4b54f1ae42.txt: new"));
+            Assert.That(again.Output, Does.StartWith("documents: 0 new, 5 unchanged, 0 replaced"));
+            using var json = JsonDocument.Parse(totals.Output);
+            var wu = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "吴庆和");
+            Assert.That(wu.GetProperty("cash_cny").GetDecimal(), Is.EqualTo(2_000_000m));
+            Assert.That(wu.GetProperty("reported_cash_cny").GetDecimal(), Is.EqualTo(2_000_000m));
+            Assert.That(csv.Output, Does.StartWith("key,name,cash_cny,cash_qualifier"));
+            Assert.That(plan.Output.Trim(), Is.EqualTo("no changes"));
+        });
+    }
+
+    [Test]
+    public void Totals_of_a_missing_ledger_is_a_clear_error()
+    {
+        var result = LedgerCli.Run("totals", "--by", "donor", "--db", "no-such.db");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain("no such ledger"));
+    }
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Dapper;
+using Ledger.Domain;
+using Ledger.Extraction;
+
+namespace Ledger.Storage;
+
+/// <summary>A record as re-extraction compares it: where it stands, who gave what, and its sentence.</summary>
+public sealed record RecordSummary(int Line, string? Donor, string Figures, string Evidence)
+{
+    public override string ToString() => $"{Line} {Donor} {Figures}";
+}
+
+/// <summary>What re-extracting one document would change.</summary>
+public sealed record DocumentChange(string Document, string StoredVersion, IReadOnlyList<RecordSummary> Added, IReadOnlyList<RecordSummary> Removed);
+
+/// <summary>
+/// Re-reads stored documents with the current extractor. <see cref="Plan"/> shows what would change
+/// (records added and removed, with their sentences); <see cref="Apply"/> changes the ledger: the old
+/// records are retired (kept, no longer counted) and the new ones placed as at ingest.
+/// </summary>
+public sealed class Reextraction(LedgerDatabase database, DonationExtractor? extractor = null)
+{
+    private readonly DonationExtractor _extractor = extractor ?? DonationExtractor.Default;
+
+    public IReadOnlyList<DocumentChange> Plan()
+    {
+        using var connection = database.Connect();
+        return Changes(connection, null).Select(c => c.Change).ToList();
+    }
+
+    /// <summary>Applies the plan, one transaction per document; returns what changed.</summary>
+    public IReadOnlyList<DocumentChange> Apply()
+    {
+        var applied = new List<DocumentChange>();
+        using var connection = database.Connect();
+        foreach (var id in connection.Query<long>("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY id").ToList())
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var (change, records, document) in Changes(connection, transaction, id))
+            {
+                var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+                connection.Execute("""
+                    UPDATE donations SET sources = sources - (
+                        SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @id AND r.retired_at IS NULL)
+                    WHERE id IN (SELECT donation_id FROM records WHERE document_id = @id AND retired_at IS NULL)
+                    """, new { id }, transaction);
+                connection.Execute("UPDATE records SET retired_at = @now WHERE document_id = @id AND retired_at IS NULL", new { id, now }, transaction);
+                Ingestion.AddRecords(connection, transaction, id, records, document.City, document.Year, now);
+                connection.Execute("UPDATE documents SET extractor_version = @version WHERE id = @id", new { id, version = DonationExtractor.Version }, transaction);
+                applied.Add(change);
+            }
+            transaction.Commit();
+        }
+        return applied;
+    }
+
+    private sealed class StoredDocument
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Text { get; init; } = "";
+        public int? Year { get; init; }
+        public string? City { get; init; }
+        public string ExtractorVersion { get; init; } = "";
+    }
+
+    private IEnumerable<(DocumentChange Change, IReadOnlyList<DonationRecord> Records, StoredDocument Document)> Changes(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, long? only = null)
+    {
+        var documents = connection.Query<StoredDocument>("""
+            SELECT id AS Id, name AS Name, text AS Text, year AS Year, city AS City, extractor_version AS ExtractorVersion
+            FROM documents WHERE replaced_by IS NULL AND (@only IS NULL OR id = @only) ORDER BY id
+            """, new { only }, transaction).ToList();
+        foreach (var document in documents)
+        {
+            var stored = connection.Query<(int Line, string? Donor, long? Cash, long? Goods, long? Combined, bool Aggregate, string Evidence, string Items)>("""
+                SELECT r.line, r.donor, r.cash_fen, r.goods_fen, r.combined_fen, r.aggregate, r.evidence,
+                       coalesce((SELECT group_concat(i.category || ' ' || coalesce(i.quantity, '') || coalesce(i.unit, ''), '、') FROM record_items i WHERE i.record_id = r.id), '')
+                FROM records r WHERE r.document_id = @Id AND r.retired_at IS NULL ORDER BY r.id
+                """, new { document.Id }, transaction)
+                .Select(r => new RecordSummary(r.Line, r.Donor, Figures(r.Cash, r.Goods, r.Combined, r.Aggregate, r.Items), r.Evidence)).ToList();
+            // The year the document was first read with is its own or the caller's; keep it.
+            var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year })
+                .Where(r => r.Donor is not null).ToList();
+            var fresh = records.Select(r => new RecordSummary(r.Line, r.Donor,
+                Figures(Fen.Of(r.Cash), Fen.Of(r.GoodsValue), Fen.Of(r.Combined), r.Aggregate,
+                    string.Join("、", r.Items.Select(i => $"{Lexicon.ToSnake(i.Category.ToString())} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}"))),
+                r.Evidence)).ToList();
+            var added = Difference(fresh, stored);
+            var removed = Difference(stored, fresh);
+            if (added.Count == 0 && removed.Count == 0) continue;
+            yield return (new DocumentChange(document.Name, document.ExtractorVersion, added, removed), records, document);
+        }
+    }
+
+    private static string Figures(long? cash, long? goods, long? combined, bool aggregate, string items) =>
+        string.Join(" ", new[]
+        {
+            cash is { } c ? $"cash {c / 100m}" : null, goods is { } g ? $"goods {g / 100m}" : null,
+            combined is { } m ? $"combined {m / 100m}" : null, items.Length > 0 ? items : null, aggregate ? "total" : null,
+        }.Where(p => p is not null));
+
+    // Records of the first list that the second lacks, counting repeats.
+    private static List<RecordSummary> Difference(List<RecordSummary> first, List<RecordSummary> second)
+    {
+        var left = second.Select(r => (r.Line, r.Donor, r.Figures)).ToList();
+        var result = new List<RecordSummary>();
+        foreach (var record in first)
+        {
+            var at = left.IndexOf((record.Line, record.Donor, record.Figures));
+            if (at >= 0) left.RemoveAt(at);
+            else result.Add(record);
+        }
+        return result;
+    }
+}
