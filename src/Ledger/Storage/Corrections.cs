@@ -36,6 +36,7 @@ public sealed class Corrections(LedgerDatabase database)
             INSERT INTO corrections (donation_id, field, value, who, why, corrected_at)
             VALUES (@donationId, @column, @value, @who, @why, @correctedAt) RETURNING id
             """, new { donationId, column, value, who, why, correctedAt }, transaction);
+        DonorTotals.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT donor_id FROM donations WHERE id = @donationId", new { donationId }, transaction)]);
         transaction.Commit();
         return new Correction(id, donationId, field, value, who, why, correctedAt);
     }

@@ -39,17 +39,19 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version)
             VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version) RETURNING id
             """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version }, transaction);
-        if (previous is { } old) Retire(connection, transaction, old, documentId);
+        var touched = previous is { } old ? Retire(connection, transaction, old, documentId) : [];
 
         var records = _extractor.Extract(text, name, new ExtractionOptions { Year = year });
-        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, ingestedAt);
+        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, ingestedAt, touched);
+        DonorTotals.Refresh(connection, transaction, touched);
         transaction.Commit();
         return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
     }
 
     /// <summary>Stores a document's records: names resolved, each record placed in a donation.</summary>
+    /// <param name="touched">Receives the givers whose donations changed.</param>
     internal static (int Created, int Joined) AddRecords(SqliteConnection connection, SqliteTransaction transaction, long documentId,
-        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string ingestedAt)
+        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string ingestedAt, ISet<long> touched)
     {
         var names = new OrganizationNames(connection, transaction);
         var donations = new DonationJoiner(connection, transaction);
@@ -58,6 +60,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         {
             if (record.Donor is null) continue;
             var donorId = names.Resolve(record.Donor, record.DonorKind, city);
+            touched.Add(donorId);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
             var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
             var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, ingestedAt);
@@ -70,14 +73,17 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     }
 
     // The earlier version stays readable; its records stop counting as sources of their donations.
-    private static void Retire(SqliteConnection connection, SqliteTransaction transaction, long old, long replacement)
+    private static HashSet<long> Retire(SqliteConnection connection, SqliteTransaction transaction, long old, long replacement)
     {
         connection.Execute("UPDATE documents SET replaced_by = @replacement WHERE id = @old", new { old, replacement }, transaction);
+        var touched = connection.Query<long>(
+            "SELECT DISTINCT d.donor_id FROM donations d JOIN records r ON r.donation_id = d.id WHERE r.document_id = @old", new { old }, transaction).ToHashSet();
         connection.Execute("""
             UPDATE donations SET sources = sources - (
                 SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @old AND r.retired_at IS NULL)
             WHERE id IN (SELECT donation_id FROM records WHERE document_id = @old)
             """, new { old }, transaction);
+        return touched;
     }
 
     internal static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long donorId,

@@ -80,6 +80,8 @@ public sealed class LedgerDatabase
             connection.Execute(Schema.Steps[step], transaction: transaction);
             connection.Execute($"PRAGMA user_version = {step + 1}", transaction: transaction);
         }
+        // A ledger filled before giver totals were kept gets them now.
+        if (version is > 0 and < Schema.DonorTotalsStep) DonorTotals.RefreshAll(connection, transaction);
         transaction.Commit();
     }
 }

@@ -68,6 +68,9 @@ public sealed class Organizations(LedgerDatabase database)
             INSERT INTO names (name, organization_id, reason) VALUES (@name, @organization, @reason)
             ON CONFLICT (name) DO UPDATE SET organization_id = excluded.organization_id, reason = excluded.reason
             """, new { name, organization, reason }, transaction);
+        var touched = connection.Query<long>(
+            "SELECT DISTINCT d.donor_id FROM donations d JOIN records r ON r.donation_id = d.id WHERE r.donor = @name", new { name }, transaction).ToList();
+        touched.Add(organization);
         connection.Execute("UPDATE records SET organization_id = @organization WHERE donor = @name", new { name, organization }, transaction);
         connection.Execute("""
             UPDATE donations SET donor_id = @organization
@@ -80,6 +83,7 @@ public sealed class Organizations(LedgerDatabase database)
             SELECT r.donation_id, @organization FROM record_recipients rr JOIN records r ON r.id = rr.record_id
             WHERE rr.name = @name AND r.donation_id IS NOT NULL
             """, new { name, organization }, transaction);
+        DonorTotals.Refresh(connection, transaction, touched);
     }
 
     private static Organization Get(Microsoft.Data.Sqlite.SqliteConnection connection, long id)

@@ -146,7 +146,37 @@ internal static class Schema
         """
         ALTER TABLE records ADD COLUMN retired_at TEXT;
         """,
+
+        // 3: each giver's totals kept up to date with every write, so totals by donor read one row a giver.
+        """
+        CREATE TABLE donor_totals (
+            donor_id                  INTEGER PRIMARY KEY REFERENCES organizations(id),
+            name                      TEXT NOT NULL,
+            cash_fen                  INTEGER,
+            cash_qualifier            TEXT,
+            goods_fen                 INTEGER,
+            goods_qualifier           TEXT,
+            combined_fen              INTEGER,
+            combined_qualifier        TEXT,
+            reported_cash_fen         INTEGER,
+            reported_cash_qualifier   TEXT,
+            reported_goods_fen        INTEGER,
+            reported_goods_qualifier  TEXT,
+            reported_combined_fen     INTEGER,
+            reported_combined_qualifier TEXT,
+            donations                 INTEGER NOT NULL,
+            reported_totals           INTEGER NOT NULL,
+            sources                   INTEGER NOT NULL,
+            items                     TEXT NOT NULL,
+            given_fen                 INTEGER NOT NULL,
+            reported_fen              INTEGER NOT NULL
+        );
+        CREATE INDEX donor_totals_by_rank ON donor_totals(given_fen DESC, reported_fen DESC, name);
+        """,
     ];
 
     public static int Latest => Steps.Length;
+
+    /// <summary>The step that added the giver totals kept with every write.</summary>
+    public const int DonorTotalsStep = 3;
 }

@@ -78,6 +78,15 @@ public sealed class Totals(LedgerDatabase database)
     public IReadOnlyList<TotalsRow> By(TotalsGroup group, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
+        using var connection = database.Connect();
+        // Totals by donor without a filter are kept ready, one row a giver (see DonorTotals).
+        if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotals.Read(connection);
+        return Query(connection, null, group, filter);
+    }
+
+    internal static IReadOnlyList<TotalsRow> Query(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
+        TotalsGroup group, TotalsFilter filter)
+    {
         var (key, name, join) = group switch
         {
             TotalsGroup.Donor => ("CAST(o.id AS TEXT)", "o.name", "JOIN organizations o ON o.id = d.donor_id"),
@@ -101,9 +110,8 @@ public sealed class Totals(LedgerDatabase database)
               AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
               AND (@Organization IS NULL OR d.donor_id = @Organization)
             """;
-        using var connection = database.Connect();
-        var rows = connection.Query<Row>(sql, filter).ToList();
-        var items = ItemsOf(connection, rows.Select(r => r.DonationId).Distinct().ToList());
+        var rows = connection.Query<Row>(sql, filter, transaction).ToList();
+        var items = ItemsOf(connection, transaction, rows.Select(r => r.DonationId).Distinct().ToList());
         return rows.GroupBy(r => r.Key)
             .Select(g => Summarise(g.Key, g.First().Name, g.ToList(), items, group == TotalsGroup.Category ? g.Key : null))
             .OrderByDescending(t => (t.Cash?.Yuan ?? 0) + (t.GoodsValue?.Yuan ?? 0) + (t.Combined?.Yuan ?? 0))
@@ -113,13 +121,13 @@ public sealed class Totals(LedgerDatabase database)
     }
 
     private static Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> ItemsOf(
-        Microsoft.Data.Sqlite.SqliteConnection connection, List<long> donations)
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, List<long> donations)
     {
         var result = new Dictionary<long, List<(string, string, string?, string?)>>();
         foreach (var chunk in donations.Chunk(500))
         {
             foreach (var (id, category, unit, quantity, qualifier) in connection.Query<(long, string, string, string?, string?)>(
-                         "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @chunk", new { chunk }))
+                         "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @chunk", new { chunk }, transaction))
             {
                 if (!result.TryGetValue(id, out var list)) result[id] = list = [];
                 list.Add((category, unit, quantity, qualifier));

@@ -189,6 +189,24 @@ public class LedgerStoreTests
         Assert.That(zhao.GetProperty("items")[0].GetProperty("category").GetString(), Is.EqualTo("goggles"));
     }
 
+    [Test]
+    public void Totals_by_donor_kept_with_every_write_equal_the_totals_summed_from_the_donations()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+        ledger.Ingestion.Ingest("000_2e732f4b54f1ae42.txt", Seeds.Text("000_2e732f4b54f1ae42.txt").Replace("10万元", "11万元"));
+
+        var kept = ledger.Totals.By(TotalsGroup.Donor);
+
+        Assert.That(kept, Is.Not.Empty);
+        foreach (var row in kept)
+        {
+            var summed = ledger.Totals.By(TotalsGroup.Donor, new TotalsFilter { Organization = long.Parse(row.Key) }).Single();
+            Assert.That(row with { Items = [] }, Is.EqualTo(summed with { Items = [] }), row.Name);
+            Assert.That(row.Items, Is.EqualTo(summed.Items), row.Name);
+        }
+    }
+
     private static (long Documents, long Records, long Donations, long Organizations) Counts(TemporaryLedger ledger)
     {
         using var connection = ledger.Database.Connect();

@@ -27,6 +27,9 @@ public class ReextractionTests
         {
             connection.Execute("UPDATE records SET retired_at = 'older' WHERE donor = '张某'");
             connection.Execute("UPDATE donations SET sources = 0 WHERE donor_id = (SELECT id FROM organizations WHERE name = '张某')");
+            using var transaction = connection.BeginTransaction();
+            DonorTotals.RefreshAll(connection, transaction);
+            transaction.Commit();
         }
         var reextraction = new Reextraction(ledger.Database);
 

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Dapper;
+using Ledger.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace Ledger.Storage;
+
+/// <summary>
+/// Each giver's totals, kept in step with the ledger: every write that touches a giver's donations
+/// recomputes that giver's row in the same transaction (one indexed query), so totals by donor over
+/// a million donations read one row per giver instead of summing the donations again.
+/// </summary>
+internal static class DonorTotals
+{
+    private sealed class Stored
+    {
+        public long DonorId { get; init; }
+        public string Name { get; init; } = "";
+        public long? CashFen { get; init; }
+        public string? CashQualifier { get; init; }
+        public long? GoodsFen { get; init; }
+        public string? GoodsQualifier { get; init; }
+        public long? CombinedFen { get; init; }
+        public string? CombinedQualifier { get; init; }
+        public long? ReportedCashFen { get; init; }
+        public string? ReportedCashQualifier { get; init; }
+        public long? ReportedGoodsFen { get; init; }
+        public string? ReportedGoodsQualifier { get; init; }
+        public long? ReportedCombinedFen { get; init; }
+        public string? ReportedCombinedQualifier { get; init; }
+        public int Donations { get; init; }
+        public int ReportedTotals { get; init; }
+        public int Sources { get; init; }
+        public string Items { get; init; } = "[]";
+    }
+
+    private const string Columns = """
+        donor_id AS DonorId, name AS Name, cash_fen AS CashFen, cash_qualifier AS CashQualifier, goods_fen AS GoodsFen,
+        goods_qualifier AS GoodsQualifier, combined_fen AS CombinedFen, combined_qualifier AS CombinedQualifier,
+        reported_cash_fen AS ReportedCashFen, reported_cash_qualifier AS ReportedCashQualifier, reported_goods_fen AS ReportedGoodsFen,
+        reported_goods_qualifier AS ReportedGoodsQualifier, reported_combined_fen AS ReportedCombinedFen,
+        reported_combined_qualifier AS ReportedCombinedQualifier, donations AS Donations, reported_totals AS ReportedTotals,
+        sources AS Sources, items AS Items
+        """;
+
+    public static IReadOnlyList<TotalsRow> Read(SqliteConnection connection, long? donor = null) =>
+        connection.Query<Stored>($"""
+            SELECT {Columns} FROM donor_totals
+            WHERE @donor IS NULL OR donor_id = @donor
+            ORDER BY given_fen DESC, reported_fen DESC, name
+            """, new { donor }).Select(ToRow).ToList();
+
+    /// <summary>Recomputes the rows of the given givers from their current donations.</summary>
+    public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> donors)
+    {
+        foreach (var donor in donors.Distinct())
+        {
+            var row = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter { Organization = donor }).SingleOrDefault();
+            if (row is null)
+            {
+                connection.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", new { donor }, transaction);
+                continue;
+            }
+            connection.Execute("""
+                INSERT OR REPLACE INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
+                    reported_cash_fen, reported_cash_qualifier, reported_goods_fen, reported_goods_qualifier, reported_combined_fen, reported_combined_qualifier,
+                    donations, reported_totals, sources, items, given_fen, reported_fen)
+                VALUES (@donor, @Name, @cash, @cashQ, @goods, @goodsQ, @combined, @combinedQ, @rCash, @rCashQ, @rGoods, @rGoodsQ, @rCombined, @rCombinedQ,
+                    @Donations, @ReportedTotals, @Sources, @items, @given, @reported)
+                """, new
+            {
+                donor, row.Name,
+                cash = FenOf(row.Cash), cashQ = Q(row.Cash), goods = FenOf(row.GoodsValue), goodsQ = Q(row.GoodsValue),
+                combined = FenOf(row.Combined), combinedQ = Q(row.Combined),
+                rCash = FenOf(row.ReportedCash), rCashQ = Q(row.ReportedCash), rGoods = FenOf(row.ReportedGoodsValue), rGoodsQ = Q(row.ReportedGoodsValue),
+                rCombined = FenOf(row.ReportedCombined), rCombinedQ = Q(row.ReportedCombined),
+                row.Donations, row.ReportedTotals, row.Sources,
+                items = JsonSerializer.Serialize(row.Items.Select(i => new object[] { i.Category, i.Unit, i.Quantity, Q(i.Qualifier), i.Donations })),
+                given = (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
+                reported = (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
+            }, transaction);
+        }
+    }
+
+    /// <summary>Recomputes every giver's row (after an upgrade that adds the table to a filled ledger).</summary>
+    public static void RefreshAll(SqliteConnection connection, SqliteTransaction transaction) =>
+        Refresh(connection, transaction, connection.Query<long>("SELECT DISTINCT donor_id FROM donations", transaction: transaction).ToList());
+
+    private static long? FenOf(Sum? sum) => sum is null ? null : (long)(sum.Yuan * 100m);
+
+    private static string? Q(Sum? sum) => sum is null ? null : Q(sum.Qualifier);
+
+    private static string Q(Qualifier qualifier) => Extraction.Lexicon.ToSnake(qualifier.ToString());
+
+    private static Sum? SumOf(long? fen, string? qualifier) =>
+        fen is { } f ? new Sum(f / 100m, Enum.Parse<Qualifier>(qualifier!.Replace("_", ""), ignoreCase: true)) : null;
+
+    private static TotalsRow ToRow(Stored s)
+    {
+        var items = JsonSerializer.Deserialize<JsonElement[][]>(s.Items)!
+            .Select(i => new ItemTotal(i[0].GetString()!, i[1].GetString()!, i[2].GetDecimal(),
+                Enum.Parse<Qualifier>(i[3].GetString()!.Replace("_", ""), ignoreCase: true), i[4].GetInt32()))
+            .ToList();
+        return new TotalsRow(s.DonorId.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name,
+            SumOf(s.CashFen, s.CashQualifier), SumOf(s.GoodsFen, s.GoodsQualifier), SumOf(s.CombinedFen, s.CombinedQualifier),
+            SumOf(s.ReportedCashFen, s.ReportedCashQualifier), SumOf(s.ReportedGoodsFen, s.ReportedGoodsQualifier),
+            SumOf(s.ReportedCombinedFen, s.ReportedCombinedQualifier), s.Donations, s.ReportedTotals, s.Sources, items);
+    }
+}
