@@ -56,7 +56,7 @@ public sealed class Totals(LedgerDatabase database)
                    coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen) AS combined_fen,
                    d.combined_qualifier
             FROM donations d
-            WHERE d.sources > 0
+            WHERE d.sources > 0 {0}
         )
         """;
 
@@ -98,7 +98,8 @@ public sealed class Totals(LedgerDatabase database)
             _ => ("doc.name", "doc.name",
                 "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
-        var sql = CurrentDonations + $"""
+        // One giver's totals: the giver's index narrows the donations before anything is computed.
+        var sql = string.Format(CultureInfo.InvariantCulture, CurrentDonations, filter.Organization is null ? "" : "AND d.donor_id = @Organization") + $"""
             SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,
                    d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
                    d.combined_fen AS CombinedFen, d.combined_qualifier AS CombinedQualifier
@@ -108,7 +109,6 @@ public sealed class Totals(LedgerDatabase database)
               AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
               AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
               AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
-              AND (@Organization IS NULL OR d.donor_id = @Organization)
             """;
         var rows = connection.Query<Row>(sql, filter, transaction).ToList();
         var items = ItemsOf(connection, transaction, rows.Select(r => r.DonationId).Distinct().ToList());
