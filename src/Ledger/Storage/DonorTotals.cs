@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Ledger.Domain;
 using Microsoft.Data.Sqlite;
@@ -31,7 +30,7 @@ internal static class DonorTotals
         public int Donations { get; init; }
         public int ReportedTotals { get; init; }
         public int Sources { get; init; }
-        public string Items { get; init; } = "[]";
+        public string Items { get; init; } = "";
     }
 
     private const string Columns = """
@@ -75,7 +74,7 @@ internal static class DonorTotals
                 rCash = FenOf(row.ReportedCash), rCashQ = Q(row.ReportedCash), rGoods = FenOf(row.ReportedGoodsValue), rGoodsQ = Q(row.ReportedGoodsValue),
                 rCombined = FenOf(row.ReportedCombined), rCombinedQ = Q(row.ReportedCombined),
                 row.Donations, row.ReportedTotals, row.Sources,
-                items = JsonSerializer.Serialize(row.Items.Select(i => new object[] { i.Category, i.Unit, i.Quantity, Q(i.Qualifier), i.Donations })),
+                items = Items(row.Items),
                 given = (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
                 reported = (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
             }, transaction);
@@ -92,15 +91,38 @@ internal static class DonorTotals
 
     private static string Q(Qualifier qualifier) => Extraction.Lexicon.ToSnake(qualifier.ToString());
 
-    private static Sum? SumOf(long? fen, string? qualifier) =>
-        fen is { } f ? new Sum(f / 100m, Enum.Parse<Qualifier>(qualifier!.Replace("_", ""), ignoreCase: true)) : null;
+    private static Sum? SumOf(long? fen, string? qualifier) => fen is { } f ? new Sum(f / 100m, ParseQualifier(qualifier ?? "exact")) : null;
+
+    // Items kept as "category unit quantity qualifier donations" lines: read back without a JSON parser,
+    // since totals by donor read tens of thousands of rows.
+    private static string Items(IReadOnlyList<ItemTotal> items) =>
+        string.Join("\n", items.Select(i => string.Join('\t', i.Category, i.Unit,
+            i.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), Q(i.Qualifier), i.Donations.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    private static List<ItemTotal> ParseItems(string text)
+    {
+        var items = new List<ItemTotal>();
+        if (text.Length == 0) return items;
+        foreach (var line in text.Split('\n'))
+        {
+            var cells = line.Split('\t');
+            items.Add(new ItemTotal(cells[0], cells[1], decimal.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture),
+                ParseQualifier(cells[3]), int.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return items;
+    }
+
+    private static Qualifier ParseQualifier(string text) => text switch
+    {
+        "at_least" => Qualifier.AtLeast,
+        "at_most" => Qualifier.AtMost,
+        "about" => Qualifier.About,
+        _ => Qualifier.Exact,
+    };
 
     private static TotalsRow ToRow(Stored s)
     {
-        var items = JsonSerializer.Deserialize<JsonElement[][]>(s.Items)!
-            .Select(i => new ItemTotal(i[0].GetString()!, i[1].GetString()!, i[2].GetDecimal(),
-                Enum.Parse<Qualifier>(i[3].GetString()!.Replace("_", ""), ignoreCase: true), i[4].GetInt32()))
-            .ToList();
+        var items = ParseItems(s.Items);
         return new TotalsRow(s.DonorId.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Name,
             SumOf(s.CashFen, s.CashQualifier), SumOf(s.GoodsFen, s.GoodsQualifier), SumOf(s.CombinedFen, s.CombinedQualifier),
             SumOf(s.ReportedCashFen, s.ReportedCashQualifier), SumOf(s.ReportedGoodsFen, s.ReportedGoodsQualifier),

@@ -81,6 +81,7 @@ public sealed class Totals(LedgerDatabase database)
         using var connection = database.Connect();
         // Totals by donor without a filter are kept ready, one row a giver (see DonorTotals).
         if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotals.Read(connection);
+        if (group == TotalsGroup.Donor && filter == new TotalsFilter { Organization = filter.Organization }) return DonorTotals.Read(connection, filter.Organization);
         return Query(connection, null, group, filter);
     }
 
