@@ -32,19 +32,20 @@ internal static class TotalsCommand
         if (format is not ("table" or "json" or "csv")) return Usage.Fail(error, $"--format is table, json or csv, not '{format}'");
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
-        var rows = new Totals(database).By(group, new TotalsFilter
+        var totals = new Totals(database);
+        var filter = new TotalsFilter
         {
             From = options.Get("from"),
             To = options.Get("to"),
             Category = options.Get("category"),
             DonorKind = options.Get("donor-kind"),
             Document = options.Get("document"),
-        });
+        };
         output.Write(format switch
         {
-            "json" => TotalsFormat.Json(rows) + Environment.NewLine,
-            "csv" => TotalsFormat.Csv(rows),
-            _ => TotalsFormat.Table(rows),
+            "json" => totals.Json(group, filter) + Environment.NewLine,
+            "csv" => TotalsFormat.Csv(totals.By(group, filter)),
+            _ => TotalsFormat.Table(totals.By(group, filter)),
         });
         return 0;
     }

@@ -39,6 +39,9 @@ public class LedgerBenchmarks
     [Benchmark(Description = "totals by donor, all givers")]
     public int AllGivers() => _totals.By(TotalsGroup.Donor).Count;
 
+    [Benchmark(Description = "totals by donor, all givers, as JSON")]
+    public int AllGiversJson() => _totals.Json(TotalsGroup.Donor).Length;
+
     [Benchmark(Description = "totals by donor, plain SQL GROUP BY")]
     public int AllGiversPlainSql()
     {

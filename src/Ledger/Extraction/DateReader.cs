@@ -69,6 +69,34 @@ internal static partial class DateReader
         }
     }
 
+    // 2020年3月6日 / 出刊 2020年6月 near the top of a document
+    [GeneratedRegex(@"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PublicationPattern();
+
+    /// <summary>
+    /// When a document was published, as far as its head says: the first full or month date in its
+    /// first lines ("2020-03-06", or "2020-06" for 出刊 2020年6月); null when the head gives none.
+    /// </summary>
+    public static string? PublicationDate(string raw)
+    {
+        try
+        {
+            var head = string.Join("\n", raw.Split('\n').Where(l => l.Trim().Length > 0).Take(25));
+            var m = PublicationPattern().Match(head);
+            if (!m.Success) return null;
+            var year = int.Parse(m.Groups[1].Value);
+            var month = int.Parse(m.Groups[2].Value);
+            if (month is < 1 or > 12) return null;
+            if (m.Groups[3].Success && int.Parse(m.Groups[3].Value) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month))
+                return new DateOnly(year, month, day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return $"{year:D4}-{month:D2}";
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     public static DateOnly? ToDate(WrittenDate date, int? documentYear)
     {
         var year = date.Year ?? documentYear;

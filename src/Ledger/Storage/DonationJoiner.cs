@@ -9,6 +9,7 @@ namespace Ledger.Storage;
 /// Places a record in the ledger: a repeated report of a gift already recorded (same giver, the same
 /// kind of figure, agreeing figures or goods, compatible date and receivers) joins that donation as
 /// one more source; anything else is a new donation. Reported totals only join reported totals.
+/// A donation's month is its gift's, else its document's publication month.
 /// </summary>
 internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransaction transaction)
 {
@@ -22,7 +23,7 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
     }
 
     public (long Id, bool IsNew, string Why) Place(long recordId, long documentId, long donorId, DonationRecord record,
-        IReadOnlyList<long> recipients, int? publishedYear, string ingestedAt)
+        IReadOnlyList<long> recipients, int? publishedYear, string? published, string ingestedAt)
     {
         var cash = Fen.Of(record.Cash);
         var goods = Fen.Of(record.GoodsValue);
@@ -51,14 +52,14 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
             INSERT INTO donations (donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                    other_amount, other_currency, gift_date, published_year, first_ingested_at, month, aggregate, sources)
             VALUES (@donorId, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
-                    @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, substr(@date, 1, 7), @Aggregate, 1)
+                    @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, coalesce(substr(@date, 1, 7), substr(@published, 1, 7)), @Aggregate, 1)
             RETURNING id
             """, new
         {
             donorId, cash, cashQualifier = Fen.QualifierOf(record.Cash), goods, goodsQualifier = Fen.QualifierOf(record.GoodsValue),
             combined, combinedQualifier = Fen.QualifierOf(record.Combined),
             otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), otherCurrency = record.CashOther?.Currency,
-            date, publishedYear, ingestedAt, record.Aggregate,
+            date, publishedYear, published, ingestedAt, record.Aggregate,
         }, transaction);
         foreach (var recipient in recipients)
             connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@id, @recipient)", new { id, recipient }, transaction);

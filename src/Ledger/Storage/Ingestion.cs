@@ -32,17 +32,18 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
 
         var documentYear = DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year;
         var city = ReportCity.Of(text);
+        var published = DateReader.PublicationDate(text);
         var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
         var previous = connection.QueryFirstOrDefault<long?>(
             "SELECT id FROM documents WHERE name = @name AND replaced_by IS NULL", new { name }, transaction);
         var documentId = connection.ExecuteScalar<long>("""
-            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version)
-            VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version) RETURNING id
-            """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version }, transaction);
+            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version, published)
+            VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version, @published) RETURNING id
+            """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version, published }, transaction);
         var touched = previous is { } old ? Retire(connection, transaction, old, documentId) : [];
 
         var records = _extractor.Extract(text, name, new ExtractionOptions { Year = year });
-        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, ingestedAt, touched);
+        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, published, ingestedAt, touched);
         DonorTotals.Refresh(connection, transaction, touched);
         transaction.Commit();
         return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
@@ -51,7 +52,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     /// <summary>Stores a document's records: names resolved, each record placed in a donation.</summary>
     /// <param name="touched">Receives the givers whose donations changed.</param>
     internal static (int Created, int Joined) AddRecords(SqliteConnection connection, SqliteTransaction transaction, long documentId,
-        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string ingestedAt, ISet<long> touched)
+        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string? published, string ingestedAt, ISet<long> touched)
     {
         var names = new OrganizationNames(connection, transaction);
         var donations = new DonationJoiner(connection, transaction);
@@ -63,7 +64,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             touched.Add(donorId);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
             var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
-            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, ingestedAt);
+            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
             connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
                 new { donationId, why, recordId }, transaction);
             if (isNew) created++;

@@ -49,7 +49,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
                     WHERE id IN (SELECT donation_id FROM records WHERE document_id = @id AND retired_at IS NULL)
                     """, new { id }, transaction);
                 connection.Execute("UPDATE records SET retired_at = @now WHERE document_id = @id AND retired_at IS NULL", new { id, now }, transaction);
-                Ingestion.AddRecords(connection, transaction, id, records, document.City, document.Year, now, touched);
+                Ingestion.AddRecords(connection, transaction, id, records, document.City, document.Year, document.Published, now, touched);
                 DonorTotals.Refresh(connection, transaction, touched);
                 connection.Execute("UPDATE documents SET extractor_version = @version WHERE id = @id", new { id, version = DonationExtractor.Version }, transaction);
                 applied.Add(change);
@@ -67,13 +67,14 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
         public int? Year { get; init; }
         public string? City { get; init; }
         public string ExtractorVersion { get; init; } = "";
+        public string? Published { get; init; }
     }
 
     private IEnumerable<(DocumentChange Change, IReadOnlyList<DonationRecord> Records, StoredDocument Document)> Changes(
         Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, long? only = null)
     {
         var documents = connection.Query<StoredDocument>("""
-            SELECT id AS Id, name AS Name, text AS Text, year AS Year, city AS City, extractor_version AS ExtractorVersion
+            SELECT id AS Id, name AS Name, text AS Text, year AS Year, city AS City, extractor_version AS ExtractorVersion, published AS Published
             FROM documents WHERE replaced_by IS NULL AND (@only IS NULL OR id = @only) ORDER BY id
             """, new { only }, transaction).ToList();
         foreach (var document in documents)

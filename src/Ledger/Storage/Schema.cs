@@ -169,9 +169,15 @@ internal static class Schema
             sources                   INTEGER NOT NULL,
             items                     TEXT NOT NULL,
             given_fen                 INTEGER NOT NULL,
-            reported_fen              INTEGER NOT NULL
+            reported_fen              INTEGER NOT NULL,
+            json                      TEXT NOT NULL
         );
-        CREATE INDEX donor_totals_by_rank ON donor_totals(given_fen DESC, reported_fen DESC, name);
+        """,
+
+        // 4: the date a document was published, when it says (a dateline, 出刊 2020年6月): the month of
+        // a gift without a date of its own.
+        """
+        ALTER TABLE documents ADD COLUMN published TEXT;
         """,
     ];
 

@@ -81,8 +81,17 @@ public sealed class Totals(LedgerDatabase database)
         using var connection = database.Connect();
         // Totals by donor without a filter are kept ready, one row a giver (see DonorTotals).
         if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotals.Read(connection);
-        if (group == TotalsGroup.Donor && filter == new TotalsFilter { Organization = filter.Organization }) return DonorTotals.Read(connection, filter.Organization);
+        if (group == TotalsGroup.Donor && filter == new TotalsFilter { Organization = filter.Organization }) return DonorTotals.Read(connection, filter.Organization!.Value);
         return Query(connection, null, group, filter);
+    }
+
+    /// <summary>Totals as the JSON array of <see cref="TotalsFormat.Json"/>; by donor without filters it is read ready-made.</summary>
+    public string Json(TotalsGroup group, TotalsFilter? filter = null)
+    {
+        filter ??= new TotalsFilter();
+        if (group != TotalsGroup.Donor || filter != new TotalsFilter()) return TotalsFormat.Json(By(group, filter));
+        using var connection = database.Connect();
+        return DonorTotals.Json(connection);
     }
 
     internal static IReadOnlyList<TotalsRow> Query(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,

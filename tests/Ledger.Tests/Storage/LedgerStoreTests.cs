@@ -208,6 +208,15 @@ public class LedgerStoreTests
         }
     }
 
+    [Test]
+    public void Totals_json_read_ready_made_is_the_json_of_the_totals()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.EqualTo(TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor))));
+    }
+
     private static (long Documents, long Records, long Donations, long Organizations) Counts(TemporaryLedger ledger)
     {
         using var connection = ledger.Database.Connect();
