@@ -64,6 +64,9 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             touched.Add(donorId);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
             var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
+            if (record.Via is { } via)
+                connection.Execute("UPDATE records SET via_id = @channel WHERE id = @recordId",
+                    new { channel = names.Resolve(via, DonorNames.KindOf(via), city), recordId }, transaction);
             var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
             connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
                 new { donationId, why, recordId }, transaction);

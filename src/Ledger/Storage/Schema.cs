@@ -179,6 +179,11 @@ internal static class Schema
         """
         ALTER TABLE documents ADD COLUMN published TEXT;
         """,
+
+        // 5: the channel a gift went through (通过哈尔滨市红十字会) is an organization too.
+        """
+        ALTER TABLE records ADD COLUMN via_id INTEGER REFERENCES organizations(id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -175,6 +175,29 @@ public class LedgerStoreTests
     }
 
     [Test]
+    public void The_channel_of_a_gift_is_an_organization_too()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+
+        using var connection = ledger.Database.Connect();
+        var channel = connection.QueryFirst<string>(
+            "SELECT o.name FROM records r JOIN organizations o ON o.id = r.via_id WHERE r.donor = '王德江' AND r.cash_fen = 2000000");
+        Assert.That(channel, Is.EqualTo("各级组织"));
+    }
+
+    [Test]
+    public void A_gift_without_a_date_counts_in_the_month_its_report_was_published()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("bulletin.txt", "抗疫简报\n2020年3月6日\n\n某公司向医院捐款10万元。\n\n2月3日,另一公司向医院捐款5万元。");
+
+        var months = ledger.Totals.By(TotalsGroup.Month).ToDictionary(t => t.Key, t => t.Cash?.Yuan);
+
+        Assert.That(months, Is.EqualTo(new Dictionary<string, decimal?> { ["2020-03"] = 100000m, ["2020-02"] = 50000m }));
+    }
+
+    [Test]
     public void Totals_json_has_one_snake_case_object_per_group_with_its_key_and_name()
     {
         using var ledger = new TemporaryLedger();
