@@ -41,12 +41,15 @@ internal static class TotalsCommand
             DonorKind = options.Get("donor-kind"),
             Document = options.Get("document"),
         };
-        output.Write(format switch
+        if (format == "json")
         {
-            "json" => totals.Json(group, filter) + Environment.NewLine,
-            "csv" => TotalsFormat.Csv(totals.By(group, filter)),
-            _ => TotalsFormat.Table(totals.By(group, filter)),
-        });
+            output.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            totals.WriteJson(stdout, group, filter);
+            stdout.WriteByte((byte)'\n');
+            return 0;
+        }
+        output.Write(format == "csv" ? TotalsFormat.Csv(totals.By(group, filter)) : TotalsFormat.Table(totals.By(group, filter)));
         return 0;
     }
 }

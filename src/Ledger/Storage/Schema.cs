@@ -170,7 +170,7 @@ internal static class Schema
             items                     TEXT NOT NULL,
             given_fen                 INTEGER NOT NULL,
             reported_fen              INTEGER NOT NULL,
-            json                      TEXT NOT NULL
+            json                      BLOB NOT NULL
         );
         """,
 

@@ -85,13 +85,27 @@ public sealed class Totals(LedgerDatabase database)
         return Query(connection, null, group, filter);
     }
 
-    /// <summary>Totals as the JSON array of <see cref="TotalsFormat.Json"/>; by donor without filters it is read ready-made.</summary>
-    public string Json(TotalsGroup group, TotalsFilter? filter = null)
+    /// <summary>
+    /// Writes totals as the UTF-8 JSON array of <see cref="TotalsFormat.Json"/>; by donor without
+    /// filters the objects kept with each giver are copied out as they are.
+    /// </summary>
+    public void WriteJson(Stream output, TotalsGroup group, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
-        if (group != TotalsGroup.Donor || filter != new TotalsFilter()) return TotalsFormat.Json(By(group, filter));
+        if (group != TotalsGroup.Donor || filter != new TotalsFilter())
+        {
+            output.Write(System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter))));
+            return;
+        }
         using var connection = database.Connect();
-        return DonorTotals.Json(connection);
+        DonorTotals.WriteJson(connection, output);
+    }
+
+    public string Json(TotalsGroup group, TotalsFilter? filter = null)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(buffer, group, filter);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     internal static IReadOnlyList<TotalsRow> Query(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,

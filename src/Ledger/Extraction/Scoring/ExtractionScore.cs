@@ -128,7 +128,8 @@ public sealed record ExtractionScore(
 
     private static string? Blank(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private static readonly HashSet<char> Ignored = [.. " \t\n\r\f\v\u3000,，、。·•()（）\"“”'‘’《》"];
+    // score.py's [\s\u3000,，、。·•()（）"“”'‘’《》]: Python's \s also takes \x1c-\x1f, which .NET's IsWhiteSpace does not.
+    private static readonly HashSet<char> Ignored = [.. " \t\n\r\f\v\x1c\x1d\x1e\x1f\u3000,，、。·•()（）\"“”'‘’《》"];
 
     internal static string Norm(string? name)
     {
