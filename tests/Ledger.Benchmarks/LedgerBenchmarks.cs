@@ -39,6 +39,13 @@ public class LedgerBenchmarks
     [Benchmark(Description = "totals by donor, all givers")]
     public int AllGivers() => _totals.By(TotalsGroup.Donor).Count;
 
+    [Benchmark(Description = "totals by donor, all givers, as JSON, first read after a write")]
+    public long AllGiversJsonFirstRead()
+    {
+        Totals.ForgetAnswers();
+        return AllGiversJson();
+    }
+
     [Benchmark(Description = "totals by donor, all givers, as JSON")]
     public long AllGiversJson()
     {

@@ -81,6 +81,8 @@ internal static class DonorTotals
     /// <summary>Recomputes the rows of the given givers from their current donations.</summary>
     public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> donors)
     {
+        // Every write that changes a giver's totals comes through here: the ledger's revision moves with it.
+        connection.Execute("UPDATE ledger_state SET revision = revision + 1", transaction: transaction);
         foreach (var donor in donors.Distinct())
         {
             var row = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter { Organization = donor }).SingleOrDefault();

@@ -57,11 +57,11 @@ public sealed class LedgerDatabase
         return connection.ExecuteScalar<int>("PRAGMA user_version");
     }
 
-    /// <summary>A number that changes whenever the ledger changes (for caches and ETags).</summary>
-    public long ChangeCount()
+    /// <summary>A number every write raises: what was read at one revision stays true until the next.</summary>
+    public long Revision()
     {
         using var connection = Connect();
-        return connection.ExecuteScalar<long>("SELECT (SELECT count(*) FROM records) * 1000003 + (SELECT count(*) FROM corrections) * 7919 + (SELECT count(*) FROM documents)");
+        return connection.ExecuteScalar<long>("SELECT revision FROM ledger_state");
     }
 
     private void Migrate()

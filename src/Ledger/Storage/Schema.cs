@@ -184,6 +184,12 @@ internal static class Schema
         """
         ALTER TABLE records ADD COLUMN via_id INTEGER REFERENCES organizations(id);
         """,
+
+        // 6: a revision number every write raises, for caches and ETags of what is read.
+        """
+        CREATE TABLE ledger_state (revision INTEGER NOT NULL);
+        INSERT INTO ledger_state (revision) VALUES (0);
+        """,
     ];
 
     public static int Latest => Steps.Length;

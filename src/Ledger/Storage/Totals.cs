@@ -97,9 +97,23 @@ public sealed class Totals(LedgerDatabase database)
             output.Write(System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter))));
             return;
         }
-        using var connection = database.Connect();
-        DonorTotals.WriteJson(connection, output);
+        // The whole answer is kept for the revision it was read at; any write raises the revision.
+        var revision = database.Revision();
+        if (!Answers.TryGetValue(database.Path, out var kept) || kept.Revision != revision)
+        {
+            using var connection = database.Connect();
+            using var body = new MemoryStream();
+            DonorTotals.WriteJson(connection, body);
+            kept = (revision, body.ToArray());
+            Answers[database.Path] = kept;
+        }
+        output.Write(kept.Body);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Revision, byte[] Body)> Answers = new();
+
+    /// <summary>Forgets the answers kept for reads (for measuring a first read after a write).</summary>
+    internal static void ForgetAnswers() => Answers.Clear();
 
     public string Json(TotalsGroup group, TotalsFilter? filter = null)
     {

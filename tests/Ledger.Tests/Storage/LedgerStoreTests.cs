@@ -175,6 +175,20 @@ public class LedgerStoreTests
     }
 
     [Test]
+    public void Every_write_raises_the_revision_and_a_kept_answer_follows_it()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("a.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
+        var first = ledger.Database.Revision();
+        var before = ledger.Totals.Json(TotalsGroup.Donor);
+
+        ledger.Ingestion.Ingest("b.txt", "2020年第1期\n\n某集团向医院捐款20万元。");
+
+        Assert.That(ledger.Database.Revision(), Is.GreaterThan(first));
+        Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.Not.EqualTo(before).And.Contains("某集团"));
+    }
+
+    [Test]
     public void The_channel_of_a_gift_is_an_organization_too()
     {
         using var ledger = new TemporaryLedger();
