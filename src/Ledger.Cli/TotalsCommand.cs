@@ -5,16 +5,6 @@ namespace Ledger.Cli;
 /// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE [--format table|json|csv]</summary>
 internal static class TotalsCommand
 {
-    private static readonly Dictionary<string, TotalsGroup> Groups = new()
-    {
-        ["donor"] = TotalsGroup.Donor,
-        ["recipient"] = TotalsGroup.Recipient,
-        ["donor-kind"] = TotalsGroup.DonorKind,
-        ["category"] = TotalsGroup.Category,
-        ["month"] = TotalsGroup.Month,
-        ["document"] = TotalsGroup.Document,
-    };
-
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document");
@@ -27,7 +17,7 @@ internal static class TotalsCommand
             return 2;
         }
         var by = options.Get("by") ?? "donor";
-        if (!Groups.TryGetValue(by, out var group)) return Usage.Fail(error, $"--by is one of {string.Join(", ", Groups.Keys)}, not '{by}'");
+        if (!TotalsGroups.ByName.TryGetValue(by, out var group)) return Usage.Fail(error, $"--by is one of {string.Join(", ", TotalsGroups.ByName.Keys)}, not '{by}'");
         var format = options.Get("format") ?? "table";
         if (format is not ("table" or "json" or "csv")) return Usage.Fail(error, $"--format is table, json or csv, not '{format}'");
         if (LedgerFile.Open(db, error) is not { } database) return 2;

@@ -26,7 +26,7 @@ public static class RecordJson
             json.WriteString("donor", record.Donor);
             json.WriteStartArray("donor_alt");
             json.WriteEndArray();
-            json.WriteString("donor_kind", Snake(record.DonorKind));
+            json.WriteString("donor_kind", Vocabulary.Snake(record.DonorKind));
             json.WriteStartArray("recipients");
             foreach (var recipient in record.Recipients) json.WriteStringValue(recipient);
             json.WriteEndArray();
@@ -39,7 +39,7 @@ public static class RecordJson
                 json.WriteStartObject("cash_other");
                 WriteNumber(json, "amount", other.Amount.Value);
                 json.WriteString("currency", other.Currency);
-                json.WriteString("qualifier", Snake(other.Amount.Qualifier));
+                json.WriteString("qualifier", Vocabulary.Snake(other.Amount.Qualifier));
                 json.WriteEndObject();
             }
             else json.WriteNull("cash_other");
@@ -47,7 +47,7 @@ public static class RecordJson
             foreach (var item in record.Items)
             {
                 json.WriteStartObject();
-                json.WriteString("category", Snake(item.Category));
+                json.WriteString("category", Vocabulary.Snake(item.Category));
                 json.WriteString("name", item.Name);
                 if (item.Quantity is { } quantity) WriteNumber(json, "quantity", quantity.Value);
                 else json.WriteNull("quantity");
@@ -68,7 +68,7 @@ public static class RecordJson
         if (figure is { } f)
         {
             WriteNumber(json, name, f.Value);
-            json.WriteString(qualifierName, Snake(f.Qualifier));
+            json.WriteString(qualifierName, Vocabulary.Snake(f.Qualifier));
         }
         else
         {
@@ -80,6 +80,4 @@ public static class RecordJson
     // 133.80 → 133.8, 255500.0 → 255500: the figure, not the way it was computed.
     private static void WriteNumber(Utf8JsonWriter json, string name, decimal value) =>
         json.WriteNumber(name, value / 1.0000000000000000000000000000m);
-
-    public static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum => Lexicon.ToSnake(value.ToString());
 }

@@ -11,7 +11,7 @@ namespace Ledger.Storage;
 public enum IngestOutcome { New, Unchanged, Replaced }
 
 /// <summary>What ingesting one document did.</summary>
-public sealed record IngestResult(string Document, IngestOutcome Outcome, int Records, int NewDonations, int JoinedReports);
+public sealed record IngestResult(string Document, IngestOutcome Outcome, int Records, int NewDonations, int JoinedReports, long DocumentId);
 
 /// <summary>
 /// Puts documents into the ledger: one transaction per document, idempotent by content (the same
@@ -22,13 +22,35 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
 {
     private readonly DonationExtractor _extractor = extractor ?? DonationExtractor.Default;
 
-    public IngestResult Ingest(string name, string text, int? year = null)
+    public IngestResult Ingest(string name, string text, int? year = null) =>
+        Store(name, text, year, () => _extractor.Extract(text, name, new ExtractionOptions { Year = year })).Result;
+
+    /// <summary>
+    /// Enters a gift by hand. It is stored as a document of its own (the statement it was entered
+    /// from, and by whom), so it has a source, joins reports of the same gift and counts like any
+    /// other; the same entry again changes nothing.
+    /// </summary>
+    /// <returns>What was stored, and the donation the gift is part of.</returns>
+    public (IngestResult Result, long DonationId) Enter(HandEntry entry)
+    {
+        var statement = entry.Statement.ReplaceLineEndings(" ").Trim();
+        // The document says what was entered, from what, and by whom: an audit of it needs nothing else.
+        var text = $"{statement}\nentered by hand by {entry.EnteredBy.Trim()}: {entry.Describe()}\n";
+        var name = "entered-by-hand/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        var (result, documentId) = Store(name, text, entry.Date?.Year, () => [entry.ToRecord(name, statement)]);
+        using var connection = database.Connect();
+        var donationId = connection.ExecuteScalar<long>(
+            "SELECT donation_id FROM records WHERE document_id = @documentId AND retired_at IS NULL ORDER BY id LIMIT 1", new { documentId });
+        return (result, donationId);
+    }
+
+    private (IngestResult Result, long DocumentId) Store(string name, string text, int? year, Func<IReadOnlyList<DonationRecord>> read)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         using var connection = database.Connect();
         using var transaction = connection.BeginTransaction();
-        if (connection.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @sha", new { sha }, transaction) is not null)
-            return new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0);
+        if (connection.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @sha", new { sha }, transaction) is { } existing)
+            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, existing), existing);
 
         var documentYear = DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year;
         var city = ReportCity.Of(text);
@@ -42,11 +64,11 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version, published }, transaction);
         var touched = previous is { } old ? Retire(connection, transaction, old, documentId) : [];
 
-        var records = _extractor.Extract(text, name, new ExtractionOptions { Year = year });
+        var records = read();
         var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, published, ingestedAt, touched);
         DonorTotals.Refresh(connection, transaction, touched);
         transaction.Commit();
-        return new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined);
+        return (new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined, documentId), documentId);
     }
 
     /// <summary>Stores a document's records: names resolved, each record placed in a donation.</summary>
@@ -59,15 +81,16 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         int created = 0, joined = 0;
         foreach (var record in records)
         {
-            if (record.Donor is null) continue;
-            var donorId = names.Resolve(record.Donor, record.DonorKind, city);
-            touched.Add(donorId);
+            long? donorId = record.Donor is null ? null : names.Resolve(record.Donor, record.DonorKind, city);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
             var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
             if (record.Via is { } via)
                 connection.Execute("UPDATE records SET via_id = @channel WHERE id = @recordId",
                     new { channel = names.Resolve(via, DonorNames.KindOf(via), city), recordId }, transaction);
-            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
+            // A gift with no giver is kept as a record for the audit, never as a donation: it cannot be counted for anyone.
+            if (donorId is null) continue;
+            touched.Add(donorId.Value);
+            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId.Value, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
             connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
                 new { donationId, why, recordId }, transaction);
             if (isNew) created++;
@@ -90,7 +113,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         return touched;
     }
 
-    internal static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long donorId,
+    internal static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long? donorId,
         DonationRecord record, List<(string Name, long Id)> recipients)
     {
         var id = connection.ExecuteScalar<long>("""

@@ -3,7 +3,16 @@ using Dapper;
 namespace Ledger.Storage;
 
 /// <summary>An organization (or person) and every name it was written as, with the reason for each.</summary>
-public sealed record Organization(long Id, string Name, string Kind, IReadOnlyList<(string Name, string Reason)> Names);
+public sealed record Organization(long Id, string Name, string Kind, IReadOnlyList<OrganizationName> Names);
+
+/// <summary>A name an organization was written as, and why the ledger takes it to be that organization.</summary>
+public sealed record OrganizationName(string Name, string Reason);
+
+/// <summary>What part an organization plays in a record.</summary>
+public enum MentionRole { Donor, Recipient, Channel }
+
+/// <summary>A record that names an organization: as what, where, in which sentence.</summary>
+public sealed record Mention(MentionRole Role, string WrittenAs, long RecordId, long? DonationId, long DocumentId, string Document, int Line, string Sentence);
 
 /// <summary>
 /// The organizations of the ledger. A person's decision on a name (it is an alias of an
@@ -12,6 +21,50 @@ public sealed record Organization(long Id, string Name, string Kind, IReadOnlyLi
 /// </summary>
 public sealed class Organizations(LedgerDatabase database)
 {
+    /// <summary>Organizations whose name or any alias contains <paramref name="text"/>, best known first.</summary>
+    public IReadOnlyList<OrganizationRef> Search(string? text, string? kind = null, int limit = 50)
+    {
+        using var connection = database.Connect();
+        return connection.Query<(long Id, string Name, string Kind)>("""
+                SELECT o.id, o.name, o.kind FROM organizations o
+                WHERE (@text IS NULL OR instr(o.name, @text) > 0
+                       OR EXISTS (SELECT 1 FROM names n WHERE n.organization_id = o.id AND instr(n.name, @text) > 0))
+                  AND (@kind IS NULL OR o.kind = @kind)
+                ORDER BY (SELECT count(*) FROM records r WHERE r.organization_id = o.id)
+                       + (SELECT count(*) FROM record_recipients rr WHERE rr.organization_id = o.id) DESC, o.name
+                LIMIT @limit
+                """, new { text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(), kind, limit = Math.Clamp(limit, 1, 500) })
+            .Select(o => new OrganizationRef(o.Id, o.Name, o.Kind)).ToList();
+    }
+
+    public Organization? ById(long id)
+    {
+        using var connection = database.Connect();
+        return connection.ExecuteScalar<long?>("SELECT id FROM organizations WHERE id = @id", new { id }) is null ? null : Get(connection, id);
+    }
+
+    /// <summary>Every record of a current document that names the organization: as giver, receiver or channel.</summary>
+    public IReadOnlyList<Mention> Mentions(long id)
+    {
+        using var connection = database.Connect();
+        return connection.Query<(string Role, string WrittenAs, long RecordId, long? DonationId, long DocumentId, string Document, int Line, string Sentence)>("""
+                SELECT 'donor', r.donor, r.id, r.donation_id, doc.id, doc.name, r.line, r.evidence
+                FROM records r JOIN documents doc ON doc.id = r.document_id
+                WHERE r.organization_id = @id AND r.retired_at IS NULL AND doc.replaced_by IS NULL
+                UNION ALL
+                SELECT 'recipient', rr.name, r.id, r.donation_id, doc.id, doc.name, r.line, r.evidence
+                FROM record_recipients rr JOIN records r ON r.id = rr.record_id JOIN documents doc ON doc.id = r.document_id
+                WHERE rr.organization_id = @id AND r.retired_at IS NULL AND doc.replaced_by IS NULL
+                UNION ALL
+                SELECT 'channel', r.via, r.id, r.donation_id, doc.id, doc.name, r.line, r.evidence
+                FROM records r JOIN documents doc ON doc.id = r.document_id
+                WHERE r.via_id = @id AND r.retired_at IS NULL AND doc.replaced_by IS NULL
+                ORDER BY 6, 7, 3
+                """, new { id })
+            .Select(m => new Mention(Enum.Parse<MentionRole>(m.Role, ignoreCase: true), m.WrittenAs, m.RecordId, m.DonationId, m.DocumentId, m.Document, m.Line, m.Sentence))
+            .ToList();
+    }
+
     public Organization? Named(string name)
     {
         using var connection = database.Connect();
@@ -89,7 +142,8 @@ public sealed class Organizations(LedgerDatabase database)
     private static Organization Get(Microsoft.Data.Sqlite.SqliteConnection connection, long id)
     {
         var (name, kind) = connection.QuerySingle<(string, string)>("SELECT name, kind FROM organizations WHERE id = @id", new { id });
-        var names = connection.Query<(string, string)>("SELECT name, reason FROM names WHERE organization_id = @id ORDER BY name", new { id }).ToList();
+        var names = connection.Query<(string Name, string Reason)>("SELECT name, reason FROM names WHERE organization_id = @id ORDER BY name", new { id })
+            .Select(n => new OrganizationName(n.Name, n.Reason)).ToList();
         return new Organization(id, name, kind, names);
     }
 }

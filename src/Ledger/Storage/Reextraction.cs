@@ -82,13 +82,12 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             var stored = connection.Query<(int Line, string? Donor, long? Cash, long? Goods, long? Combined, bool Aggregate, string Evidence, string Items)>("""
                 SELECT r.line, r.donor, r.cash_fen, r.goods_fen, r.combined_fen, r.aggregate, r.evidence,
                        coalesce((SELECT group_concat(i.category || ' ' || coalesce(i.quantity, '') || coalesce(i.unit, ''), '、') FROM record_items i WHERE i.record_id = r.id), '')
-                FROM records r WHERE r.document_id = @Id AND r.retired_at IS NULL ORDER BY r.id
+                FROM records r WHERE r.document_id = @Id AND r.retired_at IS NULL AND r.donor IS NOT NULL ORDER BY r.id
                 """, new { document.Id }, transaction)
                 .Select(r => new RecordSummary(r.Line, r.Donor, Figures(r.Cash, r.Goods, r.Combined, r.Aggregate, r.Items), r.Evidence)).ToList();
             // The year the document was first read with is its own or the caller's; keep it.
-            var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year })
-                .Where(r => r.Donor is not null).ToList();
-            var fresh = records.Select(r => new RecordSummary(r.Line, r.Donor,
+            var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year });
+            var fresh = records.Where(r => r.Donor is not null).Select(r => new RecordSummary(r.Line, r.Donor,
                 Figures(Fen.Of(r.Cash), Fen.Of(r.GoodsValue), Fen.Of(r.Combined), r.Aggregate,
                     string.Join("、", r.Items.Select(i => $"{Lexicon.ToSnake(i.Category.ToString())} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}"))),
                 r.Evidence)).ToList();

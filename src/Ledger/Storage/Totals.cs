@@ -7,6 +7,20 @@ namespace Ledger.Storage;
 /// <summary>How totals are grouped.</summary>
 public enum TotalsGroup { Donor, Recipient, DonorKind, Category, Month, Document }
 
+/// <summary>The names a user writes for each grouping (`--by donor-kind`, `?by=donor-kind`).</summary>
+public static class TotalsGroups
+{
+    public static readonly IReadOnlyDictionary<string, TotalsGroup> ByName = new Dictionary<string, TotalsGroup>
+    {
+        ["donor"] = TotalsGroup.Donor,
+        ["recipient"] = TotalsGroup.Recipient,
+        ["donor-kind"] = TotalsGroup.DonorKind,
+        ["category"] = TotalsGroup.Category,
+        ["month"] = TotalsGroup.Month,
+        ["document"] = TotalsGroup.Document,
+    };
+}
+
 /// <summary>A sum of figures and how exact it is: a sum that includes a bound is a bound.</summary>
 public sealed record Sum(decimal Yuan, Qualifier Qualifier);
 
@@ -39,14 +53,25 @@ public sealed record TotalsFilter
     public string? Category { get; init; }
     public string? DonorKind { get; init; }
     public string? Document { get; init; }
+
+    /// <summary>Only the gifts of this giver.</summary>
     public long? Organization { get; init; }
+
+    /// <summary>Only the gifts to this receiver.</summary>
+    public long? Recipient { get; init; }
 }
+
+/// <summary>
+/// Value given by one giver to one receiver: a gift to several receivers is shared among them in
+/// equal parts, so the flows of a giver add up to what it gave and nothing is counted twice.
+/// </summary>
+public sealed record Flow(OrganizationRef Donor, OrganizationRef? Recipient, decimal Yuan, Qualifier Qualifier, int Donations);
 
 /// <summary>Totals of the ledger's donations, grouped, with the latest correction of each field applied.</summary>
 public sealed class Totals(LedgerDatabase database)
 {
     // The donations that count: those with a source in a current document, each field at its latest correction.
-    private const string CurrentDonations = """
+    internal const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
                    coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen) AS cash_fen,
@@ -89,14 +114,17 @@ public sealed class Totals(LedgerDatabase database)
     /// Writes totals as the UTF-8 JSON array of <see cref="TotalsFormat.Json"/>; by donor without
     /// filters the objects kept with each giver are copied out as they are.
     /// </summary>
-    public void WriteJson(Stream output, TotalsGroup group, TotalsFilter? filter = null)
+    public void WriteJson(Stream output, TotalsGroup group, TotalsFilter? filter = null) => output.Write(Utf8Json(group, filter).Span);
+
+    /// <summary>
+    /// Totals as the UTF-8 JSON array of <see cref="TotalsFormat.Json"/>. By donor without filters the
+    /// whole answer is kept until the next write, built from the objects kept with each giver.
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8Json(TotalsGroup group, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
         if (group != TotalsGroup.Donor || filter != new TotalsFilter())
-        {
-            output.Write(System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter))));
-            return;
-        }
+            return System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter)));
         // The whole answer is kept for the revision it was read at; any write raises the revision.
         var revision = database.Revision();
         if (!Answers.TryGetValue(database.Path, out var kept) || kept.Revision != revision)
@@ -107,7 +135,61 @@ public sealed class Totals(LedgerDatabase database)
             kept = (revision, body.ToArray());
             Answers[database.Path] = kept;
         }
-        output.Write(kept.Body);
+        return kept.Body;
+    }
+
+    /// <summary>What went from each giver to each receiver (itemised gifts only, reported totals left out), largest first.</summary>
+    public IReadOnlyList<Flow> Flows(TotalsFilter? filter = null)
+    {
+        filter ??= new TotalsFilter();
+        using var connection = database.Connect();
+        var sql = string.Format(CultureInfo.InvariantCulture, CurrentDonations, "AND d.aggregate = 0") + """
+            SELECT d.id AS Id, o.id AS DonorId, o.name AS DonorName, o.kind AS DonorKind,
+                   coalesce(d.cash_fen, 0) + coalesce(d.goods_fen, 0) + coalesce(d.combined_fen, 0) AS Fen,
+                   d.cash_qualifier AS CashQualifier, d.goods_qualifier AS GoodsQualifier, d.combined_qualifier AS CombinedQualifier,
+                   ro.id AS RecipientId, ro.name AS RecipientName, ro.kind AS RecipientKind
+            FROM current d
+            JOIN organizations o ON o.id = d.donor_id
+            LEFT JOIN donation_recipients dr ON dr.donation_id = d.id
+            LEFT JOIN organizations ro ON ro.id = dr.organization_id
+            WHERE (d.cash_fen IS NOT NULL OR d.goods_fen IS NOT NULL OR d.combined_fen IS NOT NULL)
+              AND (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
+              AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
+              AND (@DonorKind IS NULL OR o.kind = @DonorKind)
+              AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
+              AND (@Organization IS NULL OR d.donor_id = @Organization)
+              AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
+            """;
+        var rows = connection.Query<FlowRow>(sql, filter).ToList();
+        return rows.GroupBy(r => r.Id)
+            .SelectMany(gift => gift.Select(r => (Row: r, Fen: (decimal)r.Fen / gift.Count())))
+            .GroupBy(x => (x.Row.DonorId, x.Row.RecipientId))
+            .Select(g =>
+            {
+                var first = g.First().Row;
+                return new Flow(new OrganizationRef(first.DonorId, first.DonorName, first.DonorKind),
+                    first.RecipientId is { } id ? new OrganizationRef(id, first.RecipientName!, first.RecipientKind!) : null,
+                    Math.Round(g.Sum(x => x.Fen) / 100m, 2),
+                    Combine(g.SelectMany(x => new[] { x.Row.CashQualifier, x.Row.GoodsQualifier, x.Row.CombinedQualifier })),
+                    g.Select(x => x.Row.Id).Distinct().Count());
+            })
+            .OrderByDescending(f => f.Yuan).ThenBy(f => f.Donor.Name, StringComparer.Ordinal).ThenBy(f => f.Recipient?.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class FlowRow
+    {
+        public long Id { get; init; }
+        public long DonorId { get; init; }
+        public string DonorName { get; init; } = "";
+        public string DonorKind { get; init; } = "";
+        public long Fen { get; init; }
+        public string? CashQualifier { get; init; }
+        public string? GoodsQualifier { get; init; }
+        public string? CombinedQualifier { get; init; }
+        public long? RecipientId { get; init; }
+        public string? RecipientName { get; init; }
+        public string? RecipientKind { get; init; }
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Revision, byte[] Body)> Answers = new();
@@ -147,6 +229,7 @@ public sealed class Totals(LedgerDatabase database)
               AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
               AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
               AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
+              AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
             """;
         var rows = connection.Query<Row>(sql, filter, transaction).ToList();
         var items = ItemsOf(connection, transaction, rows.Select(r => r.DonationId).Distinct().ToList());

@@ -43,7 +43,7 @@ public static class TotalsFormat
             json.WriteString("category", item.Category);
             json.WriteString("unit", item.Unit);
             json.WriteNumber("quantity", Plain(item.Quantity));
-            json.WriteString("qualifier", RecordJson.Snake(item.Qualifier));
+            json.WriteString("qualifier", Vocabulary.Snake(item.Qualifier));
             json.WriteNumber("donations", item.Donations);
             json.WriteEndObject();
         }
@@ -107,14 +107,14 @@ public static class TotalsFormat
             return;
         }
         json.WriteNumber(name + "_cny", Plain(sum.Yuan));
-        json.WriteString(name + "_qualifier", RecordJson.Snake(sum.Qualifier));
+        json.WriteString(name + "_qualifier", Vocabulary.Snake(sum.Qualifier));
     }
 
     private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static string Value(Sum? sum) => sum is null ? "" : Plain(sum.Yuan).ToString(CultureInfo.InvariantCulture);
 
-    private static string Qualified(Sum? sum) => sum is null ? "" : RecordJson.Snake(sum.Qualifier);
+    private static string Qualified(Sum? sum) => sum is null ? "" : Vocabulary.Snake(sum.Qualifier);
 
     private static string Shown(Sum? sum) => sum is null ? "" : Mark(sum.Qualifier) + Plain(sum.Yuan).ToString("#,0.##", CultureInfo.InvariantCulture);
 

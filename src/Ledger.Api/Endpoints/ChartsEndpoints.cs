@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using Ledger.Api.Http;
+using Ledger.Domain;
+using Ledger.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ledger.Api.Endpoints;
+
+/// <summary>One series of a chart: a value for each label, and how exact each value is.</summary>
+/// <param name="Name">What the series counts (cash, goods_value, combined, donations, quantity).</param>
+/// <param name="Unit">yuan, or donations, or the goods' measure words.</param>
+/// <param name="Data">One value per label; null where the label has none.</param>
+/// <param name="Qualifiers">One per value: exact, at_least, at_most or about (null where the value is).</param>
+public sealed record ChartSeries(string Name, string Unit, IReadOnlyList<decimal?> Data, IReadOnlyList<Qualifier?> Qualifiers);
+
+/// <summary>A chart as labels and series, the shape bar and line charts take.</summary>
+/// <param name="Title">What the chart shows.</param>
+/// <param name="Labels">The categories along the axis.</param>
+/// <param name="Keys">For each label, the key to ask the API about it (an organization's id, a month, a category and unit).</param>
+/// <param name="Series">The values.</param>
+public sealed record SeriesChart(string Title, IReadOnlyList<string> Labels, IReadOnlyList<string> Keys, IReadOnlyList<ChartSeries> Series);
+
+/// <summary>A giver or receiver in a flow chart.</summary>
+/// <param name="Name">Unique among the nodes: a receiver that also gives is named with "（受赠）".</param>
+/// <param name="Side">donor or recipient.</param>
+/// <param name="OrganizationId">The organization, or null for gifts whose receiver the reports do not name.</param>
+public sealed record FlowNode(string Name, string Side, long? OrganizationId);
+
+/// <summary>What went from one giver to one receiver, in yuan.</summary>
+public sealed record FlowLink(string Source, string Target, decimal Value, Qualifier Qualifier, int Donations);
+
+/// <summary>Donor → recipient flows as nodes and links, the shape sankey charts take.</summary>
+public sealed record FlowChart(string Title, IReadOnlyList<FlowNode> Nodes, IReadOnlyList<FlowLink> Links);
+
+internal static class ChartsEndpoints
+{
+    public const string NoRecipient = "未注明受赠方";
+
+    public static RouteGroupBuilder MapCharts(this RouteGroupBuilder group)
+    {
+        group.WithTags("Charts").WithETag();
+        group.MapGet("/timeline", GetTimeline).WithName("GetTimelineChart")
+            .WithSummary("Gifts per month: cash, goods value, combined figures (yuan) and donations")
+            .WithDescription("A gift without a date of its own counts in its report's publication month. Reported totals are left out.")
+            .Produces<SeriesChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
+        group.MapGet("/top-donors", GetTopDonors).WithName("GetTopDonorsChart")
+            .WithSummary("The largest givers by value given: cash, goods value and combined figures (yuan)")
+            .Produces<SeriesChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
+        group.MapGet("/supplies", GetSupplies).WithName("GetSuppliesChart")
+            .WithSummary("Quantities of goods per category and unit")
+            .Produces<SeriesChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
+        group.MapGet("/flows", GetFlows).WithName("GetFlowsChart")
+            .WithSummary("Donor → recipient flows (yuan) as nodes and links, for a sankey chart")
+            .WithDescription("A gift to several receivers is shared among them in equal parts, so the flows of a giver add up to what it gave. Reported totals are left out.")
+            .Produces<FlowChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
+        return group;
+    }
+
+    /// <summary>Gifts per month.</summary>
+    /// <param name="filter">Which gifts count.</param>
+    /// <param name="format">json (default) or csv.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<SeriesChart>, ContentHttpResult, ValidationProblem> GetTimeline([AsParameters] ReadFilter filter, [FromQuery] string? format, Totals totals)
+    {
+        if (Check(filter, format, out var shape) is { } problem) return problem;
+        var months = totals.By(TotalsGroup.Month, filter.ToTotalsFilter())
+            .OrderBy(m => m.Key == "unknown" ? 1 : 0).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var chart = new SeriesChart("Gifts per month", months.Select(m => m.Name).ToList(), months.Select(m => m.Key).ToList(), FigureSeries(months)
+            .Append(new ChartSeries("donations", "donations", months.Select(m => (decimal?)m.Donations).ToList(), months.Select(_ => (Qualifier?)null).ToList()))
+            .ToList());
+        return Answer(chart, shape);
+    }
+
+    /// <summary>The largest givers.</summary>
+    /// <param name="filter">Which gifts count.</param>
+    /// <param name="limit">How many givers (1–100, default 10).</param>
+    /// <param name="format">json (default) or csv.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<SeriesChart>, ContentHttpResult, ValidationProblem> GetTopDonors([AsParameters] ReadFilter filter, [FromQuery] int? limit,
+        [FromQuery] string? format, Totals totals)
+    {
+        if (Check(filter, format, out var shape, limit, 100) is { } problem) return problem;
+        var donors = totals.By(TotalsGroup.Donor, filter.ToTotalsFilter())
+            .Where(d => d.Cash is not null || d.GoodsValue is not null || d.Combined is not null).Take(limit ?? 10).ToList();
+        return Answer(new SeriesChart("Top donors", donors.Select(d => d.Name).ToList(), donors.Select(d => d.Key).ToList(), FigureSeries(donors).ToList()), shape);
+    }
+
+    /// <summary>Quantities of goods per category and unit.</summary>
+    /// <param name="filter">Which gifts count.</param>
+    /// <param name="format">json (default) or csv.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<SeriesChart>, ContentHttpResult, ValidationProblem> GetSupplies([AsParameters] ReadFilter filter, [FromQuery] string? format, Totals totals)
+    {
+        if (Check(filter, format, out var shape) is { } problem) return problem;
+        var items = totals.By(TotalsGroup.Category, filter.ToTotalsFilter()).SelectMany(row => row.Items)
+            .OrderBy(i => i.Category, StringComparer.Ordinal).ThenByDescending(i => i.Quantity).ToList();
+        return Answer(new SeriesChart("Supplies by category and unit",
+            items.Select(i => $"{i.Category} ({i.Unit})").ToList(), items.Select(i => $"{i.Category}|{i.Unit}").ToList(),
+            [
+                new ChartSeries("quantity", "unit of each label", items.Select(i => (decimal?)i.Quantity).ToList(), items.Select(i => (Qualifier?)i.Qualifier).ToList()),
+                new ChartSeries("donations", "donations", items.Select(i => (decimal?)i.Donations).ToList(), items.Select(_ => (Qualifier?)null).ToList()),
+            ]), shape);
+    }
+
+    /// <summary>Donor → recipient flows.</summary>
+    /// <param name="filter">Which gifts count.</param>
+    /// <param name="limit">How many of the largest flows (1–1000, default 50).</param>
+    /// <param name="format">json (default) or csv.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<FlowChart>, ContentHttpResult, ValidationProblem> GetFlows([AsParameters] ReadFilter filter, [FromQuery] int? limit,
+        [FromQuery] string? format, Totals totals)
+    {
+        if (Check(filter, format, out var shape, limit, 1000) is { } problem) return problem;
+        var flows = totals.Flows(filter.ToTotalsFilter()).Take(limit ?? 50).ToList();
+        var givers = flows.Select(f => f.Donor.Name).ToHashSet();
+        string Receiver(Flow f) => f.Recipient is null ? NoRecipient : givers.Contains(f.Recipient.Name) ? f.Recipient.Name + "（受赠）" : f.Recipient.Name;
+        var nodes = flows.Select(f => new FlowNode(f.Donor.Name, "donor", f.Donor.Id))
+            .Concat(flows.Select(f => new FlowNode(Receiver(f), "recipient", f.Recipient?.Id)))
+            .DistinctBy(n => n.Name).ToList();
+        var chart = new FlowChart("Donor → recipient flows", nodes,
+            flows.Select(f => new FlowLink(f.Donor.Name, Receiver(f), f.Yuan, f.Qualifier, f.Donations)).ToList());
+        if (shape == ReadFormat.Json) return TypedResults.Ok(chart);
+        var csv = new StringBuilder("source,target,value,qualifier,donations\n");
+        foreach (var link in chart.Links)
+            csv.AppendJoin(',', Cell(link.Source), Cell(link.Target), link.Value.ToString(CultureInfo.InvariantCulture),
+                Ledger.Extraction.Vocabulary.Snake(link.Qualifier), link.Donations.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
+    }
+
+    private static IEnumerable<ChartSeries> FigureSeries(List<TotalsRow> rows) =>
+    [
+        Series("cash", rows, r => r.Cash),
+        Series("goods_value", rows, r => r.GoodsValue),
+        Series("combined", rows, r => r.Combined),
+    ];
+
+    private static ChartSeries Series(string name, List<TotalsRow> rows, Func<TotalsRow, Sum?> figure) =>
+        new(name, "yuan", rows.Select(r => figure(r)?.Yuan).ToList(), rows.Select(r => figure(r)?.Qualifier).ToList());
+
+    private static ValidationProblem? Check(ReadFilter filter, string? format, out ReadFormat shape, int? limit = null, int maximum = 0)
+    {
+        var errors = filter.Errors();
+        ReadFormats.TryParse(format, out shape, errors);
+        if (limit is { } n && (n < 1 || n > maximum)) errors["limit"] = [$"limit is between 1 and {maximum}."];
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+    }
+
+    private static Results<Ok<SeriesChart>, ContentHttpResult, ValidationProblem> Answer(SeriesChart chart, ReadFormat shape)
+    {
+        if (shape == ReadFormat.Json) return TypedResults.Ok(chart);
+        // One row a label; a value and its qualifier for each series.
+        var csv = new StringBuilder("label,key");
+        foreach (var series in chart.Series) csv.Append(',').Append(series.Name).Append(',').Append(series.Name).Append("_qualifier");
+        csv.Append('\n');
+        for (var i = 0; i < chart.Labels.Count; i++)
+        {
+            csv.Append(Cell(chart.Labels[i])).Append(',').Append(Cell(chart.Keys[i]));
+            foreach (var series in chart.Series)
+                csv.Append(',').Append(series.Data[i]?.ToString(CultureInfo.InvariantCulture))
+                    .Append(',').Append(series.Qualifiers[i] is { } q ? Ledger.Extraction.Vocabulary.Snake(q) : "");
+            csv.Append('\n');
+        }
+        return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
+    }
+
+    private static string Cell(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+}

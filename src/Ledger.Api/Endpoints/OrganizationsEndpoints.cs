@@ -1,0 +1,68 @@
+using Ledger.Api.Http;
+using Ledger.Extraction;
+using Ledger.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ledger.Api.Endpoints;
+
+/// <summary>An organization (or person) with its names, what it gave and what it received.</summary>
+/// <param name="Id">The organization's id.</param>
+/// <param name="Name">Its name in the ledger (the full form where one is known).</param>
+/// <param name="Kind">person, company, charity, hospital, government…</param>
+/// <param name="Names">Every name it was written as, and why the ledger takes it to be this organization.</param>
+/// <param name="Given">Totals of its gifts; null when it gave nothing.</param>
+/// <param name="Received">Totals of gifts to it; null when it received nothing.</param>
+public sealed record OrganizationView(long Id, string Name, string Kind, IReadOnlyList<OrganizationName> Names, TotalsRow? Given, TotalsRow? Received);
+
+internal static class OrganizationsEndpoints
+{
+    public static RouteGroupBuilder MapOrganizations(this RouteGroupBuilder group)
+    {
+        group.WithTags("Organizations").WithETag();
+        group.MapGet("/", SearchOrganizations).WithName("SearchOrganizations")
+            .WithSummary("Organizations whose name or any alias contains the words, most mentioned first");
+        group.MapGet("/{id:long}", GetOrganization).WithName("GetOrganization")
+            .WithSummary("One organization: its names with the reason for each, totals given and received")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/mentions", GetMentions).WithName("GetOrganizationMentions")
+            .WithSummary("Every record that names the organization, as giver, receiver or channel, with its sentence")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    /// <summary>Searches organizations by name or alias.</summary>
+    /// <param name="q">Words in the name or an alias (哈医大, 红十字会); all organizations when left out.</param>
+    /// <param name="kind">Only organizations of this kind.</param>
+    /// <param name="limit">How many (1–500, default 50).</param>
+    /// <param name="organizations">The ledger's organizations.</param>
+    public static Results<Ok<IReadOnlyList<OrganizationRef>>, ValidationProblem> SearchOrganizations(
+        [FromQuery] string? q, [FromQuery] string? kind, [FromQuery] int? limit, Organizations organizations)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (kind is not null && !Vocabulary.DonorKinds.ContainsKey(kind))
+            errors["kind"] = [$"'{kind}' is not a kind; one of {string.Join(", ", Vocabulary.DonorKinds.Keys)}."];
+        if (limit is < 1 or > 500) errors["limit"] = ["limit is between 1 and 500."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50));
+    }
+
+    /// <summary>One organization.</summary>
+    /// <param name="id">The organization's id.</param>
+    /// <param name="organizations">The ledger's organizations.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<OrganizationView>, ProblemHttpResult> GetOrganization(long id, Organizations organizations, Totals totals)
+    {
+        if (organizations.ById(id) is not { } organization) return Problems.NotFound($"There is no organization {id}.");
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var given = totals.By(TotalsGroup.Donor, new TotalsFilter { Organization = id }).FirstOrDefault();
+        var received = totals.By(TotalsGroup.Recipient, new TotalsFilter { Recipient = id }).FirstOrDefault(r => r.Key == key);
+        return TypedResults.Ok(new OrganizationView(organization.Id, organization.Name, organization.Kind, organization.Names, given, received));
+    }
+
+    /// <summary>Every mention of an organization.</summary>
+    /// <param name="id">The organization's id.</param>
+    /// <param name="organizations">The ledger's organizations.</param>
+    public static Results<Ok<IReadOnlyList<Mention>>, ProblemHttpResult> GetMentions(long id, Organizations organizations) =>
+        organizations.ById(id) is null ? Problems.NotFound($"There is no organization {id}.") : TypedResults.Ok(organizations.Mentions(id));
+}

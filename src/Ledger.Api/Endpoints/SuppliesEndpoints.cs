@@ -1,0 +1,47 @@
+using Ledger.Api.Http;
+using Ledger.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ledger.Api.Endpoints;
+
+/// <summary>Goods given to one group: quantities per category and unit.</summary>
+/// <param name="Key">The group: a category, a receiver's id or a month (yyyy-MM).</param>
+/// <param name="Name">The group's display name.</param>
+/// <param name="Items">Quantities per category and unit, each with how exact it is and how many donations it comes from.</param>
+public sealed record SupplyGroup(string Key, string Name, IReadOnlyList<ItemTotal> Items);
+
+internal static class SuppliesEndpoints
+{
+    private static readonly Dictionary<string, TotalsGroup> Groupings = new()
+    {
+        ["category"] = TotalsGroup.Category,
+        ["recipient"] = TotalsGroup.Recipient,
+        ["month"] = TotalsGroup.Month,
+    };
+
+    public static RouteGroupBuilder MapSupplies(this RouteGroupBuilder group)
+    {
+        group.WithTags("Supplies").WithETag();
+        group.MapGet("/", GetSupplies).WithName("GetSupplies")
+            .WithSummary("Quantities of goods per category and unit: overall, per receiver, or per month")
+            .WithDescription("Only itemised gifts count; quantities in different units (只, 箱, 套) are never added together.");
+        return group;
+    }
+
+    /// <summary>Goods given, grouped by category, receiver or month.</summary>
+    /// <param name="by">category (default), recipient or month.</param>
+    /// <param name="filter">Which gifts count.</param>
+    /// <param name="totals">The ledger's totals.</param>
+    public static Results<Ok<List<SupplyGroup>>, ValidationProblem> GetSupplies([FromQuery] string? by, [AsParameters] ReadFilter filter, Totals totals)
+    {
+        var errors = filter.Errors();
+        by ??= "category";
+        if (!Groupings.TryGetValue(by, out var grouping))
+            errors["by"] = [$"'{by}' is not a grouping of supplies; one of {string.Join(", ", Groupings.Keys)}."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var groups = totals.By(grouping, filter.ToTotalsFilter()).Where(row => row.Items.Count > 0)
+            .Select(row => new SupplyGroup(row.Key, row.Name, row.Items));
+        return TypedResults.Ok((grouping == TotalsGroup.Month ? groups.OrderBy(g => g.Key, StringComparer.Ordinal) : groups).ToList());
+    }
+}

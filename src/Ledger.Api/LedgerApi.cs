@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using Ledger.Api.Endpoints;
+using Ledger.Api.Http;
+using Ledger.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Ledger.Api;
+
+/// <summary>The API's parts, in the order a request meets them: <see cref="AddLedgerApi"/> registers, <see cref="UseLedgerApi"/> arranges.</summary>
+public static class LedgerApi
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        var section = builder.Configuration.GetSection(LedgerSettings.Section);
+        builder.Services.Configure<LedgerSettings>(section);
+        var settings = section.Get<LedgerSettings>() ?? new LedgerSettings();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+
+        builder.Services.AddSingleton(services => LedgerDatabase.Open(
+            Path.GetFullPath(services.GetRequiredService<IOptions<LedgerSettings>>().Value.Database, builder.Environment.ContentRootPath)));
+        builder.Services.AddSingleton(services => new Totals(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Donations(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Organizations(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Corrections(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Audit(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Sources(services.GetRequiredService<LedgerDatabase>()));
+        builder.Services.AddSingleton(services => new Ingestion(services.GetRequiredService<LedgerDatabase>()));
+
+        builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Field errors name fields as the JSON does (goods_value, items[0].unit).
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Name);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Describe);
+        // A request the framework cannot read (malformed JSON, a body over the limit) becomes a problem with its status.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            if (settings.CorsOrigins.Contains("*")) policy.AllowAnyOrigin();
+            else policy.WithOrigins(settings.CorsOrigins);
+            policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match").WithExposedHeaders("ETag");
+        }));
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = Problems.TooManyWrites;
+            options.AddPolicy(WriteLimit.Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.WritesPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(OpenApi.Configure);
+        return builder;
+    }
+
+    public static WebApplication UseLedgerApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodyLimit>();
+        app.UseCors();
+        app.UseMiddleware<ApiKey>();
+        app.UseRateLimiter();
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "Ledger API");
+
+        app.MapHealth();
+        var api = app.MapGroup("/api/v1");
+        api.MapIndex();
+        api.MapGroup("/totals").MapTotals();
+        api.MapGroup("/donations").MapDonations();
+        api.MapGroup("/organizations").MapOrganizations();
+        api.MapGroup("/supplies").MapSupplies();
+        api.MapGroup("/charts").MapCharts();
+        api.MapGroup("/audit").MapAudit();
+        api.MapGroup("/documents").MapDocuments();
+
+        Seeding.IngestSeedsIntoEmptyLedger(app);
+        return app;
+    }
+
+    /// <summary>The JSON of every response: snake_case fields and enum values, totals as <c>ledger totals --format json</c> writes them.</summary>
+    public static class Json
+    {
+        public static void Configure(JsonSerializerOptions options)
+        {
+            options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            options.Converters.Add(new TotalsRowConverter());
+            options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        }
+    }
+}
