@@ -1,0 +1,96 @@
+using NUnit.Framework;
+namespace Ledger.Tests.Api;
+
+public sealed class ChartsApiTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    [TestCase("timeline")]
+    [TestCase("top-donors")]
+    [TestCase("supplies")]
+    public async Task A_series_chart_has_a_value_and_a_qualifier_for_every_label(string chart)
+    {
+        var answer = await Client.Json($"/api/v1/charts/{chart}");
+
+        var labels = answer.GetProperty("labels").GetArrayLength();
+        Assert.That(labels, Is.GreaterThan(0));
+        Assert.That(answer.GetProperty("keys").GetArrayLength(), Is.EqualTo(labels));
+        foreach (var series in answer.GetProperty("series").Items())
+        {
+            Assert.That(series.GetProperty("data").GetArrayLength(), Is.EqualTo(labels));
+            Assert.That(series.GetProperty("qualifiers").GetArrayLength(), Is.EqualTo(labels));
+        }
+    }
+
+    [Test]
+    public async Task Top_donors_starts_with_Wu_Qinghes_two_million()
+    {
+        var chart = await Client.Json("/api/v1/charts/top-donors?limit=5");
+
+        Assert.That(chart.GetProperty("labels")[0].GetString(), Is.EqualTo("吴庆和"));
+        var cash = chart.GetProperty("series").Items().Single(s => s.GetProperty("name").GetString() == "cash");
+        Assert.That(cash.GetProperty("data")[0].GetDecimal(), Is.EqualTo(2_000_000m));
+        Assert.That(chart.GetProperty("labels").GetArrayLength(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task The_timeline_runs_month_by_month_with_undated_gifts_last()
+    {
+        var chart = await Client.Json("/api/v1/charts/timeline");
+
+        var months = chart.GetProperty("keys").Items().Select(k => k.GetString()!).Where(k => k != "unknown").ToList();
+        Assert.That(months, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        Assert.That(months, Has.All.Match(@"^\d{4}-\d{2}$"));
+    }
+
+    [Test]
+    public async Task Flows_of_a_giver_add_up_to_what_it_gave_and_name_only_known_nodes()
+    {
+        var chart = await Client.Json("/api/v1/charts/flows?limit=1000");
+
+        var nodes = chart.GetProperty("nodes").Items().Select(n => n.GetProperty("name").GetString()).ToList();
+        Assert.That(nodes, Is.Unique);
+        var links = chart.GetProperty("links").Items().ToList();
+        Assert.That(links.Select(l => l.GetProperty("source").GetString()).Concat(links.Select(l => l.GetProperty("target").GetString())).Distinct(), Is.SubsetOf(nodes));
+        Assert.That(links.Where(l => l.GetProperty("source").GetString() == "吴庆和").Sum(l => l.GetProperty("value").GetDecimal()), Is.EqualTo(2_000_000m));
+    }
+
+    [Test]
+    public async Task Supplies_per_category_agree_with_the_donations_that_carry_them()
+    {
+        var supplies = await Client.Json("/api/v1/supplies?by=category");
+        var suits = supplies.Items().Single(s => s.GetProperty("key").GetString() == "protective_suit")
+            .GetProperty("items").Items().Single(i => i.GetProperty("unit").GetString() == "套");
+
+        var donations = await Client.Json("/api/v1/donations?category=protective_suit&aggregate=false&limit=500");
+        var listed = donations.GetProperty("donations").Items().SelectMany(d => d.GetProperty("items").Items())
+            .Where(i => i.GetProperty("category").GetString() == "protective_suit" && i.GetProperty("unit").GetString() == "套")
+            .Sum(i => i.GetProperty("quantity").GetDecimal());
+
+        Assert.That(suits.GetProperty("quantity").GetDecimal(), Is.EqualTo(listed).And.GreaterThanOrEqualTo(370m));
+    }
+
+    [TestCase("/api/v1/supplies?by=recipient")]
+    [TestCase("/api/v1/supplies?by=month")]
+    public async Task Supplies_group_by_receiver_and_by_month(string url)
+    {
+        var supplies = await Client.Json(url);
+
+        Assert.That(supplies.GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(supplies.Items().All(s => s.GetProperty("items").GetArrayLength() > 0));
+    }
+
+    [TestCase("timeline", "label,key,cash,cash_qualifier")]
+    [TestCase("top-donors", "label,key,cash,cash_qualifier")]
+    [TestCase("supplies", "label,key,quantity,quantity_qualifier")]
+    [TestCase("flows", "source,target,value,qualifier,donations")]
+    public async Task Every_chart_comes_as_csv(string chart, string header)
+    {
+        using var response = await Client.GetAsync($"/api/v1/charts/{chart}?format=csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(lines[0], Does.StartWith(header));
+        Assert.That(lines, Has.Length.GreaterThan(1));
+    }
+}

@@ -1,0 +1,60 @@
+using NUnit.Framework;
+namespace Ledger.Tests.Api;
+
+public sealed class DocumentsApiTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    [Test]
+    public async Task The_five_seeds_are_stored_whole_with_their_sha256()
+    {
+        var documents = await Client.Json("/api/v1/documents");
+
+        Assert.That(documents.Items().Select(d => d.GetProperty("name").GetString()), Is.EqualTo(Seeds.Files.Select(Path.GetFileName)));
+        var first = documents[0];
+        var text = Seeds.Text(first.GetProperty("name").GetString()!);
+        Assert.That(first.GetProperty("sha256").GetString(),
+            Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))));
+        Assert.That(first.GetProperty("lines").GetInt32(), Is.EqualTo(File.ReadAllLines(Path.Combine(Seeds.Folder, first.GetProperty("name").GetString()!)).Length));
+        using var whole = await Client.GetAsync($"/api/v1/documents/{first.GetProperty("id").GetInt64()}/text");
+        Assert.That(await whole.Content.ReadAsStringAsync(), Is.EqualTo(text));
+    }
+
+    [Test]
+    public async Task A_records_line_shows_its_sentence_in_the_document_text()
+    {
+        var mention = (await Client.Json("/api/v1/audit/repeated-reports")).Items()
+            .Single(a => a.GetProperty("donor").GetString() == "吴庆和").GetProperty("reports")[0];
+        var document = (await Client.Json("/api/v1/documents")).Items().Single(d => d.GetProperty("name").GetString() == mention.GetProperty("document").GetString());
+
+        var excerpt = await Client.Json($"/api/v1/documents/{document.GetProperty("id").GetInt64()}/lines?line={mention.GetProperty("line").GetInt32()}&context=2");
+
+        var lines = excerpt.GetProperty("lines").Items().ToList();
+        Assert.That(lines.Select(l => l.GetProperty("number").GetInt32()), Is.EqualTo(Enumerable.Range(mention.GetProperty("line").GetInt32() - 2, 5)));
+        Assert.That(string.Concat(lines.Select(l => l.GetProperty("text").GetString())).Replace(" ", ""), Does.Contain("吴庆和"));
+    }
+
+    [Test]
+    public async Task A_line_outside_the_document_is_a_problem_and_an_unknown_document_a_404()
+    {
+        var document = (await Client.Json("/api/v1/documents"))[0].GetProperty("id").GetInt64();
+
+        using var outside = await Client.GetAsync($"/api/v1/documents/{document}/lines?line=999999");
+        using var unknown = await Client.GetAsync("/api/v1/documents/987654/lines?line=1");
+
+        Assert.That((await outside.Problem(400)).Fields(), Is.EqualTo(new[] { "line" }));
+        await unknown.Problem(404);
+    }
+
+    [Test]
+    public async Task A_documents_records_each_name_their_line_and_donation()
+    {
+        var document = (await Client.Json("/api/v1/documents"))[0].GetProperty("id").GetInt64();
+
+        var records = await Client.Json($"/api/v1/documents/{document}/records");
+
+        Assert.That(records.GetArrayLength(), Is.GreaterThan(10));
+        Assert.That(records.Items().Where(r => r.GetProperty("donor").ValueKind != System.Text.Json.JsonValueKind.Null)
+            .All(r => r.GetProperty("donation_id").GetInt64() > 0 && r.GetProperty("line").GetInt32() > 0));
+    }
+}

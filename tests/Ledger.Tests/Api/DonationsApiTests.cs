@@ -1,0 +1,109 @@
+using NUnit.Framework;
+using System.Text.Json;
+
+namespace Ledger.Tests.Api;
+
+public sealed class DonationsApiTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    private static async Task<long> OrganizationId(string name)
+    {
+        var found = await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString(name)}");
+        return found.Items().First(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetInt64();
+    }
+
+    [Test]
+    public async Task Wu_Qinghes_itemised_gifts_come_to_two_million_once_each()
+    {
+        var wu = await OrganizationId("吴庆和");
+
+        var gifts = await Client.Json($"/api/v1/donations?donor={wu}&aggregate=false");
+
+        var list = gifts.GetProperty("donations").Items().ToList();
+        Assert.That(list, Has.Count.EqualTo(2));
+        Assert.That(list.Sum(d => d.GetProperty("total").GetDecimal()), Is.EqualTo(2_000_000m));
+        Assert.That(list.All(d => d.GetProperty("sentence").GetString()!.Contains("100万元")));
+    }
+
+    [Test]
+    public async Task Paging_by_cursor_visits_every_donation_once_in_order()
+    {
+        var all = (await Client.Json("/api/v1/donations?sort=-amount&limit=500")).GetProperty("donations").Items()
+            .Select(d => d.GetProperty("id").GetInt64()).ToList();
+
+        var paged = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await Client.Json("/api/v1/donations?sort=-amount&limit=7" + (cursor is null ? "" : "&cursor=" + cursor));
+            paged.AddRange(page.GetProperty("donations").Items().Select(d => d.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("next_cursor").GetString();
+        } while (cursor is not null);
+
+        Assert.That(all, Has.Count.GreaterThan(20));
+        Assert.That(paged, Is.EqualTo(all));
+    }
+
+    [Test]
+    public async Task Sorted_by_amount_the_largest_gift_comes_first()
+    {
+        var page = await Client.Json("/api/v1/donations?sort=-amount&aggregate=false&limit=20");
+
+        var totals = page.GetProperty("donations").Items().Select(d => d.GetProperty("total").GetDecimal()).ToList();
+        Assert.That(totals, Is.Ordered.Descending);
+    }
+
+    [Test]
+    public async Task Filters_for_category_minimum_amount_and_words_each_hold_for_every_donation_listed()
+    {
+        var masks = await Client.Json("/api/v1/donations?category=mask&limit=500");
+        var large = await Client.Json("/api/v1/donations?min_amount=100000&limit=500");
+        var words = await Client.Json($"/api/v1/donations?q={Uri.EscapeDataString("护目镜")}&limit=500");
+
+        Assert.That(masks.GetProperty("donations").Items().All(d => d.GetProperty("items").Items().Any(i => i.GetProperty("category").GetString() == "mask")));
+        Assert.That(large.GetProperty("donations").Items().All(d => d.GetProperty("total").GetDecimal() >= 100_000m));
+        Assert.That(words.GetProperty("donations").Items().Select(d => d.GetProperty("donor").GetProperty("name").GetString()), Does.Contain("赵国良"));
+    }
+
+    [Test]
+    public async Task A_repeated_report_shows_both_sources_with_document_line_and_sentence()
+    {
+        var wu = await OrganizationId("吴庆和");
+        var total = (await Client.Json($"/api/v1/donations?donor={wu}&aggregate=true")).GetProperty("donations").Items().Single();
+
+        var detail = await Client.Json($"/api/v1/donations/{total.GetProperty("id").GetInt64()}");
+
+        var sources = detail.GetProperty("sources").Items().ToList();
+        Assert.That(sources, Has.Count.EqualTo(2));
+        Assert.That(sources.Select(s => s.GetProperty("line").GetInt32()), Is.All.GreaterThan(0));
+        Assert.That(sources[0].GetProperty("sentence").GetString(), Does.Contain("吴庆和"));
+        Assert.That(sources[1].GetProperty("join_reason").GetString(), Does.Contain("same giver"));
+        Assert.That(detail.GetProperty("corrections").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task An_unknown_donation_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync("/api/v1/donations/987654");
+
+        var problem = await response.Problem(404);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("987654"));
+    }
+
+    [Test]
+    public async Task A_cursor_the_ledger_did_not_give_out_is_a_problem()
+    {
+        using var response = await Client.GetAsync("/api/v1/donations?cursor=bm90LWEtY3Vyc29y");
+
+        Assert.That((await response.Problem(400)).Fields(), Is.EqualTo(new[] { "cursor" }));
+    }
+
+    [Test]
+    public async Task Bad_list_parameters_are_named_in_one_problem()
+    {
+        using var response = await Client.GetAsync("/api/v1/donations?sort=size&limit=0&min_amount=-5&from=2020-13-01");
+
+        Assert.That((await response.Problem(400)).Fields(), Is.EquivalentTo(new[] { "sort", "limit", "min_amount", "from" }));
+    }
+}

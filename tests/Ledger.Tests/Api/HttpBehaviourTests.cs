@@ -1,0 +1,84 @@
+using NUnit.Framework;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Ledger.Tests.Api;
+
+public sealed class HttpBehaviourTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    [Test]
+    public async Task Health_says_ok_with_the_seeds_in_the_ledger()
+    {
+        var health = await Client.Json("/health");
+
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("ok"));
+        Assert.That(health.GetProperty("documents").GetInt64(), Is.EqualTo(5));
+        Assert.That(health.GetProperty("donations").GetInt64(), Is.GreaterThan(50));
+    }
+
+    [TestCase("/api/v1/totals?by=donor")]
+    [TestCase("/api/v1/donations")]
+    [TestCase("/api/v1/charts/flows")]
+    [TestCase("/api/v1/audit")]
+    public async Task A_read_asked_again_with_its_etag_is_304_without_a_body(string url)
+    {
+        using var first = await Client.GetAsync(url);
+        var tag = first.Headers.ETag;
+        Assert.That(tag, Is.Not.Null);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(tag!);
+        using var second = await Client.SendAsync(again);
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That(await second.Content.ReadAsByteArrayAsync(), Is.Empty);
+        Assert.That(second.Headers.ETag, Is.EqualTo(tag));
+    }
+
+    [Test]
+    public async Task An_old_etag_gets_the_full_answer()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/totals?by=donor");
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"0-0.0.0\""));
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task A_chart_page_on_an_allowed_origin_may_read_and_another_may_not()
+    {
+        using var factory = new LedgerApiFactory(new Dictionary<string, string?> { ["Ledger:CorsOrigins:0"] = "https://charts.example" });
+        using var client = factory.CreateClient();
+
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/charts/timeline");
+        allowed.Headers.Add("Origin", "https://charts.example");
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/v1/charts/timeline");
+        other.Headers.Add("Origin", "https://elsewhere.example");
+        using var allowedResponse = await client.SendAsync(allowed);
+        using var otherResponse = await client.SendAsync(other);
+
+        Assert.That(allowedResponse.Headers.GetValues("Access-Control-Allow-Origin"), Is.EqualTo(new[] { "https://charts.example" }));
+        Assert.That(otherResponse.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
+    }
+
+    [Test]
+    public async Task Swagger_UI_is_served()
+    {
+        using var response = await Client.GetAsync("/swagger/index.html");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+
+    [Test]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync("/api/v1/nothing-here");
+
+        await response.Problem(404);
+    }
+}

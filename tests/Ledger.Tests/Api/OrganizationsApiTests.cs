@@ -1,0 +1,56 @@
+using NUnit.Framework;
+namespace Ledger.Tests.Api;
+
+public sealed class OrganizationsApiTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    [Test]
+    public async Task Zhao_Guoliang_gave_goods_worth_fifty_thousand_yuan()
+    {
+        var zhao = (await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString("赵国良")}")).Items().Single();
+
+        var detail = await Client.Json($"/api/v1/organizations/{zhao.GetProperty("id").GetInt64()}");
+
+        Assert.That(detail.GetProperty("kind").GetString(), Is.EqualTo("person"));
+        Assert.That(detail.GetProperty("given").Yuan("goods_value_cny"), Is.EqualTo(50_000m));
+        Assert.That(detail.GetProperty("received").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task An_abbreviation_finds_the_hospital_under_its_full_name_with_the_reason()
+    {
+        var found = await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString("哈医大一院")}");
+
+        var hospital = found.Items().Single();
+        Assert.That(hospital.GetProperty("name").GetString(), Is.EqualTo("哈尔滨医科大学附属第一医院"));
+        var detail = await Client.Json($"/api/v1/organizations/{hospital.GetProperty("id").GetInt64()}");
+        var alias = detail.GetProperty("names").Items().Single(n => n.GetProperty("name").GetString() == "哈医大一院");
+        Assert.That(alias.GetProperty("reason").GetString(), Does.Contain("full form"));
+        Assert.That(detail.GetProperty("received").GetProperty("donations").GetInt32(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Every_mention_carries_its_sentence_and_line()
+    {
+        var zhao = (await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString("赵国良")}")).Items().Single();
+
+        var mentions = await Client.Json($"/api/v1/organizations/{zhao.GetProperty("id").GetInt64()}/mentions");
+
+        Assert.That(mentions.GetArrayLength(), Is.GreaterThanOrEqualTo(2));
+        foreach (var mention in mentions.Items())
+        {
+            Assert.That(mention.GetProperty("role").GetString(), Is.EqualTo("donor"));
+            Assert.That(mention.GetProperty("sentence").GetString(), Does.Contain("赵国良").Or.Contain("他"));
+            Assert.That(mention.GetProperty("line").GetInt32(), Is.GreaterThan(0));
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_organization_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync("/api/v1/organizations/987654/mentions");
+
+        await response.Problem(404);
+    }
+}

@@ -1,0 +1,79 @@
+using NUnit.Framework;
+using Ledger.Tests.Cli;
+
+namespace Ledger.Tests.Api;
+
+public sealed class TotalsApiTests
+{
+    private static HttpClient Client => SeededApi.Factory.CreateClient();
+
+    [Test]
+    public async Task Totals_by_donor_are_the_objects_ledger_totals_prints_for_the_same_file()
+    {
+        using var response = await Client.GetAsync("/api/v1/totals?by=donor");
+        var served = await response.Content.ReadAsStringAsync();
+
+        var printed = LedgerCli.Run("totals", "--by", "donor", "--format", "json", "--db", SeededApi.Factory.DatabasePath);
+
+        Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(served, Is.EqualTo(printed.Output.TrimEnd('\n')));
+    }
+
+    [Test]
+    public async Task Wu_Qinghe_gave_two_million_itemised_beside_one_reported_total_of_two_million()
+    {
+        var totals = await Client.Json("/api/v1/totals?by=donor");
+
+        var wu = totals.Items().Single(t => t.GetProperty("name").GetString() == "吴庆和");
+        Assert.That(wu.Yuan("cash_cny"), Is.EqualTo(2_000_000m));
+        Assert.That(wu.Yuan("reported_cash_cny"), Is.EqualTo(2_000_000m));
+        Assert.That(wu.GetProperty("donations").GetInt32(), Is.EqualTo(2));
+        Assert.That(wu.GetProperty("reported_totals").GetInt32(), Is.EqualTo(1));
+    }
+
+    [TestCase("recipient")]
+    [TestCase("donor-kind")]
+    [TestCase("category")]
+    [TestCase("month")]
+    [TestCase("document")]
+    public async Task Every_grouping_gives_one_object_per_group_with_key_and_name(string by)
+    {
+        var totals = await Client.Json($"/api/v1/totals?by={by}");
+
+        Assert.That(totals.GetArrayLength(), Is.GreaterThan(0));
+        var keys = totals.Items().Select(t => t.GetProperty("key").GetString()).ToList();
+        Assert.That(keys, Is.Unique);
+        Assert.That(totals.Items().All(t => t.GetProperty("name").GetString()!.Length > 0));
+    }
+
+    [Test]
+    public async Task A_filter_narrows_the_totals_to_the_gifts_it_names()
+    {
+        var all = await Client.Json("/api/v1/totals?by=category");
+        var masks = await Client.Json("/api/v1/totals?by=category&category=mask");
+
+        Assert.That(masks.Items().Select(t => t.GetProperty("key").GetString()), Does.Contain("mask"));
+        Assert.That(masks.GetArrayLength(), Is.LessThan(all.GetArrayLength()));
+    }
+
+    [Test]
+    public async Task Totals_come_as_csv_with_the_same_groups()
+    {
+        using var response = await Client.GetAsync("/api/v1/totals?by=donor&format=csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(csv, Does.StartWith("key,name,cash_cny,"));
+        Assert.That(csv.Split('\n').Single(l => l.Contains("吴庆和")), Does.Contain(",2000000,exact,"));
+    }
+
+    [Test]
+    public async Task An_unknown_grouping_or_date_is_a_problem_naming_each_field()
+    {
+        using var response = await Client.GetAsync("/api/v1/totals?by=colour&from=yesterday&category=hats");
+
+        var problem = await response.Problem(400);
+        Assert.That(problem.Fields(), Is.EquivalentTo(new[] { "by", "from", "category" }));
+    }
+}
