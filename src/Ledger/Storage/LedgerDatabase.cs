@@ -60,9 +60,23 @@ public sealed class LedgerDatabase
     /// <summary>A number every write raises: what was read at one revision stays true until the next.</summary>
     public long Revision()
     {
-        using var connection = Connect();
-        return connection.ExecuteScalar<long>("SELECT revision FROM ledger_state");
+        // Asked on every read the API serves (ETags, kept answers): one open connection answers at once,
+        // where a connection from the pool would be opened and set up each time. It reads between writes
+        // of any process (WAL) and holds no transaction, so it never stands in a writer's way.
+        lock (_revisionLock)
+        {
+            if (_revisionCommand is null)
+            {
+                var connection = Connect();
+                _revisionCommand = connection.CreateCommand();
+                _revisionCommand.CommandText = "SELECT revision FROM ledger_state";
+            }
+            return (long)_revisionCommand.ExecuteScalar()!;
+        }
     }
+
+    private readonly Lock _revisionLock = new();
+    private SqliteCommand? _revisionCommand;
 
     private void Migrate()
     {
