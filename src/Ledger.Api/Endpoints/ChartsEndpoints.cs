@@ -165,6 +165,5 @@ internal static class ChartsEndpoints
         return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
     }
 
-    private static string Cell(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    private static string Cell(string text) => TotalsFormat.CsvCell(text);
 }

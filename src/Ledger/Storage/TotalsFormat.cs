@@ -79,7 +79,7 @@ public static class TotalsFormat
                 row.Sources.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", row.Items.Select(i => $"{i.Category} {Plain(i.Quantity).ToString(CultureInfo.InvariantCulture)}{i.Unit}")),
             };
-            csv.AppendLine(string.Join(",", cells.Select(Escape)));
+            csv.AppendLine(string.Join(",", cells.Select(CsvCell)));
         }
         return csv.ToString();
     }
@@ -126,6 +126,7 @@ public static class TotalsFormat
         _ => "",
     };
 
-    private static string Escape(string cell) =>
+    /// <summary>A CSV cell, quoted when it holds a comma, a quote or a line break.</summary>
+    public static string CsvCell(string cell) =>
         cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
 }
