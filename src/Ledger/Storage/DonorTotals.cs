@@ -53,38 +53,45 @@ internal static class DonorTotals
     public static IReadOnlyList<TotalsRow> Read(SqliteConnection connection, long donor) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals WHERE donor_id = @donor", new { donor }).Select(ToRow).ToList();
 
-    /// <summary>
-    /// Writes totals by donor as the JSON array `ledger totals --by donor --format json` prints, made of
-    /// the objects kept with each giver as UTF-8: copied to the output as they are, never decoded.
-    /// </summary>
-    public static void WriteJson(SqliteConnection connection, Stream output)
+    /// <summary>One giver's kept JSON object and the keys totals by donor are ordered by.</summary>
+    internal sealed record Kept(long DonorId, long Given, long Reported, string Name, byte[] Json);
+
+    /// <summary>The order of totals by donor: most given first, then most reported, then by name.</summary>
+    internal static readonly IComparer<Kept> Order = Comparer<Kept>.Create((a, b) =>
+        b.Given != a.Given ? b.Given.CompareTo(a.Given)
+        : b.Reported != a.Reported ? b.Reported.CompareTo(a.Reported)
+        : string.CompareOrdinal(a.Name, b.Name));
+
+    /// <summary>Every giver's kept object, or those of the given givers (a giver with no row has no totals).</summary>
+    public static List<Kept> ReadKept(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<long>? donors = null)
     {
-        var rows = new List<(long Given, long Reported, string Name, byte[] Json)>();
-        using (var command = connection.CreateCommand())
+        var rows = new List<Kept>();
+        foreach (var chunk in donors is null ? [null] : donors.Chunk(500).Cast<long[]?>())
         {
-            command.CommandText = "SELECT given_fen, reported_fen, name, json FROM donor_totals";
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT donor_id, given_fen, reported_fen, name, json FROM donor_totals"
+                                  + (chunk is null ? "" : $" WHERE donor_id IN ({string.Join(",", chunk)})");
             using var reader = command.ExecuteReader();
-            while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), (byte[])reader.GetValue(3)));
+            while (reader.Read()) rows.Add(new Kept(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4)));
         }
-        rows.Sort((a, b) => b.Given != a.Given ? b.Given.CompareTo(a.Given)
-            : b.Reported != a.Reported ? b.Reported.CompareTo(a.Reported)
-            : string.CompareOrdinal(a.Name, b.Name));
-        output.WriteByte((byte)'[');
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (i > 0) output.WriteByte((byte)',');
-            output.Write(rows[i].Json);
-        }
-        output.WriteByte((byte)']');
+        return rows;
     }
 
     /// <summary>Recomputes the rows of the given givers from their current donations.</summary>
     public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> donors)
     {
-        // Every write that changes a giver's totals comes through here: the ledger's revision moves with it.
-        connection.Execute("UPDATE ledger_state SET revision = revision + 1", transaction: transaction);
+        // Every write that changes a giver's totals comes through here: the ledger's revision moves with it,
+        // and the log of changed givers says which.
+        var revision = connection.ExecuteScalar<long>("UPDATE ledger_state SET revision = revision + 1 RETURNING revision", transaction: transaction);
+        if (revision % ChangesKept == 0)
+        {
+            connection.Execute("DELETE FROM donor_totals_changes WHERE revision <= @oldest", new { oldest = revision - ChangesKept }, transaction);
+            connection.Execute("UPDATE ledger_state SET changes_from = max(changes_from, @oldest)", new { oldest = revision - ChangesKept }, transaction);
+        }
         foreach (var donor in donors.Distinct())
         {
+            connection.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES (@revision, @donor)", new { revision, donor }, transaction);
             var row = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter { Organization = donor }).SingleOrDefault();
             if (row is null)
             {
@@ -112,6 +119,9 @@ internal static class DonorTotals
             }, transaction);
         }
     }
+
+    // Revisions of changes kept: an answer older than that is read whole again.
+    private const int ChangesKept = 1000;
 
     /// <summary>Recomputes every giver's row (after an upgrade that adds the table to a filled ledger).</summary>
     public static void RefreshAll(SqliteConnection connection, SqliteTransaction transaction) =>

@@ -190,6 +190,15 @@ internal static class Schema
         CREATE TABLE ledger_state (revision INTEGER NOT NULL);
         INSERT INTO ledger_state (revision) VALUES (0);
         """,
+
+        // 7: which givers each revision changed, so an answer kept at an older revision can be brought up
+        // to date by reading those givers alone. The log is complete for revisions after changes_from.
+        """
+        CREATE TABLE donor_totals_changes (revision INTEGER NOT NULL, donor_id INTEGER NOT NULL);
+        CREATE INDEX donor_totals_changes_by_revision ON donor_totals_changes(revision);
+        ALTER TABLE ledger_state ADD COLUMN changes_from INTEGER NOT NULL DEFAULT 0;
+        UPDATE ledger_state SET changes_from = revision;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -125,17 +125,7 @@ public sealed class Totals(LedgerDatabase database)
         filter ??= new TotalsFilter();
         if (group != TotalsGroup.Donor || filter != new TotalsFilter())
             return System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter)));
-        // The whole answer is kept for the revision it was read at; any write raises the revision.
-        var revision = database.Revision();
-        if (!Answers.TryGetValue(database.Path, out var kept) || kept.Revision != revision)
-        {
-            using var connection = database.Connect();
-            using var body = new MemoryStream();
-            DonorTotals.WriteJson(connection, body);
-            kept = (revision, body.ToArray());
-            Answers[database.Path] = kept;
-        }
-        return kept.Body;
+        return DonorTotalsAnswer.For(database).Body(database);
     }
 
     /// <summary>What went from each giver to each receiver (itemised gifts only, reported totals left out), largest first.</summary>
@@ -192,10 +182,8 @@ public sealed class Totals(LedgerDatabase database)
         public string? RecipientKind { get; init; }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Revision, byte[] Body)> Answers = new();
-
-    /// <summary>Forgets the answers kept for reads (for measuring a first read after a write).</summary>
-    internal static void ForgetAnswers() => Answers.Clear();
+    /// <summary>Forgets the answers kept for reads (for measuring a first read in a new process).</summary>
+    internal static void ForgetAnswers() => DonorTotalsAnswer.ForgetAll();
 
     public string Json(TotalsGroup group, TotalsFilter? filter = null)
     {
