@@ -71,9 +71,11 @@ public static class LedgerApi
         app.UseCors();
         app.UseMiddleware<ApiKey>();
         app.UseRateLimiter();
+        app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Ledger API");
 
+        app.MapDashboard();
         app.MapHealth();
         var api = app.MapGroup("/api/v1");
         api.MapIndex();

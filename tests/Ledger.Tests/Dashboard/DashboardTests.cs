@@ -1,0 +1,202 @@
+using System.Net;
+using Ledger.Tests.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace Ledger.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real browser: Debian's Chromium driven by Playwright, against the API served by
+/// Kestrel over a seeded ledger. Screenshots are saved with the test results.
+/// </summary>
+[NonParallelizable]
+public sealed class DashboardTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private LedgerApiFactory _api = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _address = "";
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        if (!File.Exists(Chromium)) Assert.Ignore($"{Chromium} is missing: .ci/run installs Debian's chromium package");
+        _api = new LedgerApiFactory();
+        _api.UseKestrel(0);
+        _api.StartServer();
+        _address = _api.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // Quiet in a closed network: no sandbox (CI runs as root), no background calls home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        _api?.Dispose();
+    }
+
+    private async Task<(IPage Page, List<string> Errors)> Open(int width = 1280, int height = 800)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
+        await page.GotoAsync(_address + "/");
+        await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        return (page, errors);
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file);
+    }
+
+    private static Task<int> Rows(IPage page) => page.Locator("#donations tbody tr[data-donation]").CountAsync();
+
+    [Test]
+    public async Task The_page_loads_with_no_console_error_and_every_chart_has_data()
+    {
+        var (page, errors) = await Open();
+
+        foreach (var chart in new[] { "timeline", "donors", "supplies", "flows" })
+        {
+            var points = await page.EvaluateAsync<int>($"() => echarts.getInstanceByDom(document.getElementById('{chart}')).getOption().series[0].data.length");
+            Assert.That(points, Is.GreaterThan(0), chart);
+        }
+        var links = await page.EvaluateAsync<int>("() => echarts.getInstanceByDom(document.getElementById('flows')).getOption().series[0].links.length");
+        Assert.That(links, Is.GreaterThan(0));
+        Assert.That(await Rows(page), Is.GreaterThan(10));
+        Assert.That(await page.Locator("#audit details").CountAsync(), Is.EqualTo(6));
+        await Screenshot(page, "dashboard-1280x800");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_filter_changes_the_table()
+    {
+        var (page, errors) = await Open();
+        var before = await Rows(page);
+
+        await page.FillAsync("#filter-q", "护目镜");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#donations tbody tr[data-donation]').length !== {before}");
+
+        var after = await Rows(page);
+        Assert.That(after, Is.GreaterThan(0).And.LessThan(before));
+        Assert.That(await page.Locator("#donations tbody").InnerTextAsync(), Does.Contain("赵国良"));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task Clicking_a_donation_shows_its_sentence_in_the_document_with_its_line()
+    {
+        var (page, errors) = await Open();
+        var before = await Rows(page);
+
+        await page.FillAsync("#filter-q", "吴庆和");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('#donations tbody tr[data-donation]').length !== {before}");
+        await page.Locator("#donations tbody tr[data-donation]", new PageLocatorOptions { HasText = "吴庆和" }).First.Locator("td:nth-child(2)").ClickAsync();
+        await page.WaitForSelectorAsync("#sources:not([hidden]) .lines li.hit");
+
+        var sentence = await page.Locator("#sources .sentence").First.InnerTextAsync();
+        Assert.That(sentence, Does.Contain("吴庆和"));
+        var marked = await page.Locator("#sources .lines li.hit").First.InnerTextAsync();
+        Assert.That(marked, Does.Match(@"^\d+"));
+        Assert.That(await page.Locator("#sources h3").First.InnerTextAsync(), Does.Match(@"第 \d+ 行"));
+        await Screenshot(page, "sources");
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_table_is_used_with_the_keyboard()
+    {
+        var (page, _) = await Open();
+
+        await page.Locator("#donations tbody tr[data-donation]").First.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        var focused = await page.EvaluateAsync<string>("() => document.activeElement.dataset.donation");
+        var second = await page.Locator("#donations tbody tr[data-donation]").Nth(1).GetAttributeAsync("data-donation");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#sources:not([hidden]) .sentence");
+
+        Assert.That(focused, Is.EqualTo(second));
+        Assert.That(await page.Locator("#sources .sentence").First.InnerTextAsync(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Each_chart_has_its_numbers_one_click_away_and_figures_show_bounds_and_exact_yuan()
+    {
+        var (page, _) = await Open();
+
+        await page.ClickAsync("#donors-card button.numbers");
+
+        var table = page.Locator("#donors-table");
+        Assert.That(await table.IsVisibleAsync(), Is.True);
+        Assert.That(await table.Locator("tbody tr").CountAsync(), Is.GreaterThan(0));
+        var wu = table.Locator("tbody tr").First;
+        Assert.That(await wu.InnerTextAsync(), Does.Contain("吴庆和").And.Contain("200万元"));
+        Assert.That(await wu.Locator(".money").First.GetAttributeAsync("title"), Is.EqualTo("2,000,000 元"));
+        await page.SelectOptionAsync("#filter-sort", "-amount");
+        Assert.That(await page.Locator("#donations .qualifier").CountAsync(), Is.GreaterThan(0), "bounds (≥, ≤, ≈) are marked");
+    }
+
+    [Test]
+    public async Task The_labels_switch_to_English()
+    {
+        var (page, errors) = await Open();
+
+        await page.ClickAsync("#language");
+
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Relief donations ledger"));
+        Assert.That(await page.Locator("#donations thead").InnerTextAsync(), Does.Contain("Donor"));
+        Assert.That(await page.EvaluateAsync<string>("() => document.documentElement.lang"), Is.EqualTo("en"));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task On_a_phone_nothing_runs_off_the_side()
+    {
+        var (page, errors) = await Open(390, 844);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.That(overflow, Is.LessThanOrEqualTo(0));
+        await Screenshot(page, "dashboard-phone");
+        Assert.That(errors, Is.Empty);
+    }
+}
+
+public sealed class DashboardWithoutChartsTests
+{
+    [Test]
+    public async Task Without_the_charts_the_page_says_how_to_enable_them_and_the_api_still_answers()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), "ledger-no-dashboard-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(empty);
+        using var api = new LedgerApiFactory().WithWebHostBuilder(builder => builder.UseWebRoot(empty));
+        using var client = api.CreateClient();
+
+        using var page = await client.GetAsync("/");
+        using var totals = await client.GetAsync("/api/v1/totals?by=donor");
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("Install Node.js"));
+        Assert.That(totals.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Directory.Delete(empty);
+    }
+}
