@@ -37,6 +37,8 @@ wrk -t2 -c32 -d5s "http://127.0.0.1:$port/api/v1" >/dev/null
 wrk -t2 -c32 -d5s -H "If-None-Match: $etag" "$totals" >/dev/null
 run "trivial JSON: GET /api/v1" "http://127.0.0.1:$port/api/v1"
 run "totals by donor, If-None-Match (a dashboard polling)" -H "If-None-Match: $etag" "$totals"
+run "totals by donor, a page of 100 (offset=0&limit=100)" "$totals&offset=0&limit=100"
+run "top donors chart (top 10)" "http://127.0.0.1:$port/api/v1/charts/top-donors"
 # The whole answer last: its 35 MB bodies leave the garbage collector busy for a while.
 run "totals by donor, gzip (Accept-Encoding: gzip)" -H "Accept-Encoding: gzip" "$totals"
 run "totals by donor, full answer" "$totals"

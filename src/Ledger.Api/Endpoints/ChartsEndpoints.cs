@@ -82,8 +82,9 @@ internal static class ChartsEndpoints
         [FromQuery] string? format, Totals totals)
     {
         if (Check(filter, format, out var shape, limit, 100) is { } problem) return problem;
-        var donors = totals.By(TotalsGroup.Donor, filter.ToTotalsFilter())
-            .Where(d => d.Cash is not null || d.GoodsValue is not null || d.Combined is not null).Take(limit ?? 10).ToList();
+        // Givers of reported totals only come after every giver of gifts: the top of the ranking has the gifts.
+        var donors = totals.Top(TotalsGroup.Donor, limit ?? 10, filter.ToTotalsFilter())
+            .Where(d => d.Cash is not null || d.GoodsValue is not null || d.Combined is not null).ToList();
         return Answer(new SeriesChart("Top donors", donors.Select(d => d.Name).ToList(), donors.Select(d => d.Key).ToList(), FigureSeries(donors).ToList()), shape);
     }
 

@@ -24,19 +24,35 @@ internal static class TotalsEndpoints
     /// <param name="by">donor, recipient, donor-kind, category, month or document.</param>
     /// <param name="filter">Which gifts count.</param>
     /// <param name="format">json (default) or csv.</param>
+    /// <param name="offset">Groups to skip (with limit: a page, in the same order).</param>
+    /// <param name="limit">Groups to give (1–10000); all when left out. The X-Total-Count header says how many there are.</param>
     /// <param name="totals">The ledger's totals.</param>
     /// <param name="http">The request, for the encodings it accepts.</param>
     public static Results<FileContentHttpResult, ContentHttpResult, ValidationProblem> GetTotals(
-        [FromQuery] string? by, [AsParameters] ReadFilter filter, [FromQuery] string? format, Totals totals, HttpContext http)
+        [FromQuery] string? by, [AsParameters] ReadFilter filter, [FromQuery] string? format, [FromQuery] int? offset, [FromQuery] int? limit,
+        Totals totals, HttpContext http)
     {
         var errors = filter.Errors();
         by ??= "donor";
         if (!TotalsGroups.ByName.TryGetValue(by, out var grouping))
             errors["by"] = [$"'{by}' is not a grouping; one of {string.Join(", ", TotalsGroups.ByName.Keys)}."];
         ReadFormats.TryParse(format, out var shape, errors);
+        if (offset is < 0) errors["offset"] = ["offset is 0 or more."];
+        if (limit is < 1 or > MaximumLimit) errors["limit"] = [$"limit is between 1 and {MaximumLimit}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (shape == ReadFormat.Csv) return TypedResults.Text(TotalsFormat.Csv(totals.By(grouping, filter.ToTotalsFilter())), ReadFormats.Csv);
-        var json = totals.Utf8Json(grouping, filter.ToTotalsFilter());
+        if (shape == ReadFormat.Csv)
+        {
+            var rows = totals.By(grouping, filter.ToTotalsFilter());
+            http.Response.Headers["X-Total-Count"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Text(TotalsFormat.Csv(rows.Skip(offset ?? 0).Take(limit ?? int.MaxValue).ToList()), ReadFormats.Csv);
+        }
+        ReadOnlyMemory<byte> json;
+        if (offset is null && limit is null) json = totals.Utf8Json(grouping, filter.ToTotalsFilter());
+        else
+        {
+            (json, var groups) = totals.Utf8JsonPage(grouping, filter.ToTotalsFilter(), offset ?? 0, limit ?? int.MaxValue);
+            http.Response.Headers["X-Total-Count"] = groups.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         http.Response.Headers.Vary = "Accept-Encoding";
         if (json.Length >= CompressFrom && AcceptsGzip(http.Request))
         {
@@ -46,7 +62,9 @@ internal static class TotalsEndpoints
         return TypedResults.Bytes(json, "application/json");
     }
 
-    // Totals by donor over a large ledger run to tens of megabytes, a tenth of that gzipped.
+    private const int MaximumLimit = 10_000;
+
+    // Totals by donor over a large ledger run to tens of megabytes, a sixth of that gzipped.
     private const int CompressFrom = 64 * 1024;
 
     // The answer kept until the next write is compressed once: the table holds the gzip beside the kept bytes

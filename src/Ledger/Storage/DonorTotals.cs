@@ -50,6 +50,11 @@ internal static class DonorTotals
             .OrderByDescending(s => s.GivenFen).ThenByDescending(s => s.ReportedFen).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(ToRow).ToList();
 
+    /// <summary>The <paramref name="count"/> givers who gave most, through the rank index.</summary>
+    public static IReadOnlyList<TotalsRow> Top(SqliteConnection connection, int count) =>
+        connection.Query<Stored>($"SELECT {Columns} FROM donor_totals ORDER BY given_fen DESC, reported_fen DESC, name LIMIT @count", new { count })
+            .Select(ToRow).ToList();
+
     public static IReadOnlyList<TotalsRow> Read(SqliteConnection connection, long donor) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals WHERE donor_id = @donor", new { donor }).Select(ToRow).ToList();
 

@@ -18,10 +18,32 @@ internal sealed class DonorTotalsAnswer
     private Dictionary<long, DonorTotals.Kept> _byDonor = [];
     private byte[] _body = [];
 
+    // Where each giver's object starts in the body, and where the last one ends: a page is cut, not rebuilt.
+    private int[] _starts = [0];
+
     public static DonorTotalsAnswer For(LedgerDatabase database) => Ledgers.GetOrAdd(database.Path, _ => new DonorTotalsAnswer());
 
     /// <summary>Forgets every kept answer, as a new process starts without them (for measuring).</summary>
     public static void ForgetAll() => Ledgers.Clear();
+
+    /// <summary>Givers <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="limit"/> as a JSON array, and how many there are.</summary>
+    public (ReadOnlyMemory<byte> Json, int Groups) Page(LedgerDatabase database, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            var body = Body(database);
+            var count = _starts.Length - 1;
+            var first = Math.Clamp(offset, 0, count);
+            var last = Math.Clamp(first + Math.Max(limit, 0), first, count);
+            if (first == last) return ("[]"u8.ToArray(), count);
+            // From the first object to the end of the last, without the comma after it.
+            var page = new byte[_starts[last] - _starts[first] - 1 + 2];
+            page[0] = (byte)'[';
+            body.AsSpan(_starts[first], page.Length - 2).CopyTo(page.AsSpan(1));
+            page[^1] = (byte)']';
+            return (page, count);
+        }
+    }
 
     public byte[] Body(LedgerDatabase database)
     {
@@ -80,15 +102,20 @@ internal sealed class DonorTotalsAnswer
     private byte[] Concatenate()
     {
         var body = new byte[2 + Math.Max(0, _givers.Count - 1) + _givers.Sum(g => g.Json.Length)];
+        var starts = new int[_givers.Count + 1];
         var at = 0;
         body[at++] = (byte)'[';
         for (var i = 0; i < _givers.Count; i++)
         {
             if (i > 0) body[at++] = (byte)',';
+            starts[i] = at;
             _givers[i].Json.CopyTo(body, at);
             at += _givers[i].Json.Length;
         }
+        // The end of the last object, written as the start of the one that would follow its comma.
+        starts[_givers.Count] = at + 1;
         body[at] = (byte)']';
+        _starts = starts;
         return body;
     }
 }

@@ -199,6 +199,11 @@ internal static class Schema
         ALTER TABLE ledger_state ADD COLUMN changes_from INTEGER NOT NULL DEFAULT 0;
         UPDATE ledger_state SET changes_from = revision;
         """,
+
+        // 8: the largest givers first, so the top of totals by donor is read without visiting every giver.
+        """
+        CREATE INDEX donor_totals_by_rank ON donor_totals(given_fen DESC, reported_fen DESC, name);
+        """,
     ];
 
     public static int Latest => Steps.Length;

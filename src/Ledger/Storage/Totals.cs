@@ -110,6 +110,15 @@ public sealed class Totals(LedgerDatabase database)
         return Query(connection, null, group, filter);
     }
 
+    /// <summary>The first <paramref name="count"/> groups of <see cref="By"/>: by donor without filters, read through the rank index.</summary>
+    public IReadOnlyList<TotalsRow> Top(TotalsGroup group, int count, TotalsFilter? filter = null)
+    {
+        filter ??= new TotalsFilter();
+        if (group != TotalsGroup.Donor || filter != new TotalsFilter()) return By(group, filter).Take(count).ToList();
+        using var connection = database.Connect();
+        return DonorTotals.Top(connection, count);
+    }
+
     /// <summary>
     /// Writes totals as the UTF-8 JSON array of <see cref="TotalsFormat.Json"/>; by donor without
     /// filters the objects kept with each giver are copied out as they are.
@@ -126,6 +135,18 @@ public sealed class Totals(LedgerDatabase database)
         if (group != TotalsGroup.Donor || filter != new TotalsFilter())
             return System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter)));
         return DonorTotalsAnswer.For(database).Body(database);
+    }
+
+    /// <summary>
+    /// A page of <see cref="Utf8Json"/>: <paramref name="limit"/> groups from <paramref name="offset"/> on, and how many
+    /// groups there are in all. By donor without filters the page is cut from the kept answer.
+    /// </summary>
+    public (ReadOnlyMemory<byte> Json, int Groups) Utf8JsonPage(TotalsGroup group, TotalsFilter? filter, int offset, int limit)
+    {
+        filter ??= new TotalsFilter();
+        if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotalsAnswer.For(database).Page(database, offset, limit);
+        var rows = By(group, filter);
+        return (System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(rows.Skip(offset).Take(limit).ToList())), rows.Count);
     }
 
     /// <summary>What went from each giver to each receiver (itemised gifts only, reported totals left out), largest first.</summary>

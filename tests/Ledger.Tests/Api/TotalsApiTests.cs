@@ -68,6 +68,25 @@ public sealed class TotalsApiTests
         Assert.That(csv.Split('\n').Single(l => l.Contains("吴庆和")), Does.Contain(",2000000,exact,"));
     }
 
+    [TestCase("donor")]
+    [TestCase("recipient")]
+    public async Task Pages_of_totals_put_together_are_the_whole_answer(string by)
+    {
+        var whole = await Client.Json($"/api/v1/totals?by={by}");
+
+        var pages = new List<System.Text.Json.JsonElement>();
+        for (var offset = 0; offset < whole.GetArrayLength(); offset += 7)
+        {
+            using var response = await Client.GetAsync($"/api/v1/totals?by={by}&offset={offset}&limit=7");
+            Assert.That(response.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo(whole.GetArrayLength().ToString()));
+            pages.AddRange(System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Items());
+        }
+        var past = await Client.Json($"/api/v1/totals?by={by}&offset={whole.GetArrayLength()}&limit=5");
+
+        Assert.That(pages.Select(p => p.GetRawText()), Is.EqualTo(whole.Items().Select(w => w.GetRawText())));
+        Assert.That(past.GetArrayLength(), Is.EqualTo(0));
+    }
+
     [Test]
     public async Task An_unknown_grouping_or_date_is_a_problem_naming_each_field()
     {
