@@ -66,6 +66,8 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
         reason = full == name ? "as written" : $"full form {full}";
         var existing = OrganizationNamed(full);
         if (existing is { } id) return id;
+        // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
+        if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
         id = connection.ExecuteScalar<long>(
             "INSERT INTO organizations (name, kind) VALUES (@full, @kind) RETURNING id",
             new { full, kind = Lexicon.ToSnake(kind.ToString()) }, transaction);

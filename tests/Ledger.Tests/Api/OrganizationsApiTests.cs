@@ -24,6 +24,7 @@ public sealed class OrganizationsApiTests
 
         var hospital = found.Items().Single();
         Assert.That(hospital.GetProperty("name").GetString(), Is.EqualTo("哈尔滨医科大学附属第一医院"));
+        Assert.That(hospital.GetProperty("kind").GetString(), Is.EqualTo("hospital"));
         var detail = await Client.Json($"/api/v1/organizations/{hospital.GetProperty("id").GetInt64()}");
         var alias = detail.GetProperty("names").Items().Single(n => n.GetProperty("name").GetString() == "哈医大一院");
         Assert.That(alias.GetProperty("reason").GetString(), Does.Contain("full form"));
