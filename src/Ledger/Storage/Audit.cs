@@ -64,7 +64,7 @@ public sealed class Audit(LedgerDatabase database)
             """);
         return rows.GroupBy(r => (r.Donation, r.Donor))
             .Select(g => new RepeatedReport(g.Key.Donation, g.Key.Donor, g.Select(r => new JoinedReport(r.RecordId, r.Document, r.Line, r.Sentence, r.Why,
-                Donations.AmountOf(r.Cash, r.CashQ), Donations.AmountOf(r.Goods, r.GoodsQ), Donations.AmountOf(r.Combined, r.CombinedQ))).ToList()))
+                Fen.Amount(r.Cash, r.CashQ), Fen.Amount(r.Goods, r.GoodsQ), Fen.Amount(r.Combined, r.CombinedQ))).ToList()))
             .Where(r => !disagreeingOnly || Disagree(r.Reports))
             .ToList();
     }

@@ -96,7 +96,8 @@ public sealed class Donations(LedgerDatabase database)
         public int Sources { get; init; }
     }
 
-    private static readonly string Listed = string.Format(CultureInfo.InvariantCulture, Totals.CurrentDonations, "") + """
+    // The donations `where` selects, as `listed`: current figures, giver, total and the key dates sort by.
+    private static string Listed(string where) => Totals.Current(where) + """
         , listed AS (
             SELECT d.id AS Id, d.donor_id AS DonorId, o.name AS DonorName, o.kind AS DonorKind,
                    d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
@@ -122,7 +123,7 @@ public sealed class Donations(LedgerDatabase database)
         var (afterKey, afterId) = Cursor.Read(query.After, query.Order);
         var direction = descending ? "DESC" : "ASC";
         var beyond = descending ? "<" : ">";
-        var sql = Listed + $"""
+        var sql = Listed(Totals.Counted) + $"""
             SELECT * FROM listed d
             WHERE (@Donor IS NULL OR d.DonorId = @Donor)
               AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients r WHERE r.donation_id = d.Id AND r.organization_id = @Recipient))
@@ -156,14 +157,9 @@ public sealed class Donations(LedgerDatabase database)
     public DonationDetail? Get(long id)
     {
         using var connection = database.Connect();
-        var row = connection.QueryFirstOrDefault<Row>(Listed + "SELECT * FROM listed WHERE Id = @id", new { id });
-        if (row is null)
-        {
-            // A donation whose every report was withdrawn still has its sources and history to show.
-            row = connection.QueryFirstOrDefault<Row>(
-                Listed.Replace("WHERE d.sources > 0", "WHERE d.id = @id", StringComparison.Ordinal) + "SELECT * FROM listed WHERE Id = @id", new { id });
-            if (row is null) return null;
-        }
+        // A donation whose every report was withdrawn still has its sources and history to show.
+        var row = connection.QueryFirstOrDefault<Row>(Listed("d.id = @id") + "SELECT * FROM listed", new { id });
+        if (row is null) return null;
         var original = connection.QuerySingle<(long? Cash, string? CashQ, long? Goods, string? GoodsQ, long? Combined, string? CombinedQ, string At)>(
             "SELECT cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier, first_ingested_at FROM donations WHERE id = @id", new { id });
         var sources = connection.Query<(long RecordId, long DocumentId, string Document, int Line, string Sentence, string? Why, string Version, bool Counted,
@@ -175,10 +171,10 @@ public sealed class Donations(LedgerDatabase database)
                 WHERE r.donation_id = @id ORDER BY r.id
                 """, new { id })
             .Select(s => new DonationSource(s.RecordId, s.DocumentId, s.Document, s.Line, s.Sentence, s.Why, s.Version, s.Counted,
-                AmountOf(s.Cash, s.CashQ), AmountOf(s.Goods, s.GoodsQ), AmountOf(s.Combined, s.CombinedQ)))
+                Fen.Amount(s.Cash, s.CashQ), Fen.Amount(s.Goods, s.GoodsQ), Fen.Amount(s.Combined, s.CombinedQ)))
             .ToList();
         return new DonationDetail(Summaries(connection, [row])[0],
-            AmountOf(original.Cash, original.CashQ), AmountOf(original.Goods, original.GoodsQ), AmountOf(original.Combined, original.CombinedQ),
+            Fen.Amount(original.Cash, original.CashQ), Fen.Amount(original.Goods, original.GoodsQ), Fen.Amount(original.Combined, original.CombinedQ),
             original.At, sources, new Corrections(database).Of(id));
     }
 
@@ -193,7 +189,7 @@ public sealed class Donations(LedgerDatabase database)
         var items = connection.Query<(long Donation, string Category, string Unit, string? Quantity, string? Qualifier)>(
                 "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @ids ORDER BY rowid", new { ids })
             .ToLookup(i => i.Donation, i => new DonationItem(i.Category, i.Unit,
-                i.Quantity is null ? null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), QualifierOf(i.Qualifier)));
+                i.Quantity is null ? null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier)));
         // The sentence shown with a donation is its first report that still counts.
         var sentences = connection.Query<(long Donation, string Sentence)>("""
                 SELECT r.donation_id, r.evidence FROM records r
@@ -202,21 +198,12 @@ public sealed class Donations(LedgerDatabase database)
                 """, new { ids })
             .GroupBy(s => s.Donation).ToDictionary(g => g.Key, g => g.First().Sentence);
         return rows.Select(r => new DonationSummary(r.Id, new OrganizationRef(r.DonorId, r.DonorName, r.DonorKind),
-                recipients[r.Id].ToList(), AmountOf(r.CashFen, r.CashQualifier), AmountOf(r.GoodsFen, r.GoodsQualifier),
-                AmountOf(r.CombinedFen, r.CombinedQualifier), r.AmountFen / 100m, items[r.Id].ToList(), r.GiftDate, r.Month, r.Aggregate,
+                recipients[r.Id].ToList(), Fen.Amount(r.CashFen, r.CashQualifier), Fen.Amount(r.GoodsFen, r.GoodsQualifier),
+                Fen.Amount(r.CombinedFen, r.CombinedQualifier), r.AmountFen / 100m, items[r.Id].ToList(), r.GiftDate, r.Month, r.Aggregate,
                 r.Sources, sentences.GetValueOrDefault(r.Id, "")))
             .ToList();
     }
 
-    internal static Amount? AmountOf(long? fen, string? qualifier) => fen is { } f ? new Amount(f / 100m, QualifierOf(qualifier)) : null;
-
-    internal static Qualifier QualifierOf(string? snake) => snake switch
-    {
-        "at_least" => Qualifier.AtLeast,
-        "at_most" => Qualifier.AtMost,
-        "about" => Qualifier.About,
-        _ => Qualifier.Exact,
-    };
 
     /// <summary>
     /// A cursor names the last donation of a page by its sort key and id, so the next page starts

@@ -138,7 +138,7 @@ internal static class DonorTotals
 
     private static string Q(Qualifier qualifier) => Extraction.Lexicon.ToSnake(qualifier.ToString());
 
-    private static Sum? SumOf(long? fen, string? qualifier) => fen is { } f ? new Sum(f / 100m, ParseQualifier(qualifier ?? "exact")) : null;
+    private static Sum? SumOf(long? fen, string? qualifier) => fen is { } f ? new Sum(f / 100m, Fen.Qualifier(qualifier)) : null;
 
     // Items kept as "category unit quantity qualifier donations" lines: read back without a JSON parser,
     // since totals by donor read tens of thousands of rows.
@@ -154,18 +154,10 @@ internal static class DonorTotals
         {
             var cells = line.Split('\t');
             items.Add(new ItemTotal(cells[0], cells[1], decimal.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture),
-                ParseQualifier(cells[3]), int.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture)));
+                Fen.Qualifier(cells[3]), int.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture)));
         }
         return items;
     }
-
-    private static Qualifier ParseQualifier(string text) => text switch
-    {
-        "at_least" => Qualifier.AtLeast,
-        "at_most" => Qualifier.AtMost,
-        "about" => Qualifier.About,
-        _ => Qualifier.Exact,
-    };
 
     private static TotalsRow ToRow(Stored s)
     {

@@ -46,6 +46,13 @@ public sealed class Sources(LedgerDatabase database)
         FROM documents d
         """;
 
+    /// <summary>Whether the ledger has no document at all.</summary>
+    public bool None()
+    {
+        using var connection = database.Connect();
+        return connection.ExecuteScalar<bool>("SELECT NOT EXISTS (SELECT 1 FROM documents)");
+    }
+
     /// <summary>Current documents (a replaced version is reached from its replacement's history), by name.</summary>
     public IReadOnlyList<DocumentInfo> List(bool withHistory = false)
     {
@@ -82,7 +89,7 @@ public sealed class Sources(LedgerDatabase database)
                 WHERE r.document_id = @id ORDER BY r.line, r.id
                 """, new { id })
             .Select(r => new StoredRecord(r.Id, r.Line, r.Sentence, r.Donor, r.DonationId, recipients[r.Id].ToList(),
-                Donations.AmountOf(r.Cash, r.CashQ), Donations.AmountOf(r.Goods, r.GoodsQ), Donations.AmountOf(r.Combined, r.CombinedQ),
+                Fen.Amount(r.Cash, r.CashQ), Fen.Amount(r.Goods, r.GoodsQ), Fen.Amount(r.Combined, r.CombinedQ),
                 r.Aggregate, r.Version, r.Counted))
             .ToList();
     }

@@ -70,8 +70,8 @@ public sealed record Flow(OrganizationRef Donor, OrganizationRef? Recipient, dec
 /// <summary>Totals of the ledger's donations, grouped, with the latest correction of each field applied.</summary>
 public sealed class Totals(LedgerDatabase database)
 {
-    // The donations that count: those with a source in a current document, each field at its latest correction.
-    internal const string CurrentDonations = """
+    // Donations with each field at its latest correction, narrowed by {0}.
+    private const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
                    coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen) AS cash_fen,
@@ -81,9 +81,26 @@ public sealed class Totals(LedgerDatabase database)
                    coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen) AS combined_fen,
                    d.combined_qualifier
             FROM donations d
-            WHERE d.sources > 0 {0}
+            WHERE {0}
         )
         """;
+
+    /// <summary>The donations that count: those with a source in a current document.</summary>
+    internal const string Counted = "d.sources > 0";
+
+    /// <summary>A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest correction.</summary>
+    internal static string Current(string where) => string.Format(CultureInfo.InvariantCulture, CurrentDonations, where);
+
+    // The conditions of a TotalsFilter on `current d`, but the giver, which narrows `current` itself (through the giver's index).
+    private const string Filtered = """
+        (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
+          AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
+          AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
+          AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
+          AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
+        """;
+
+    private static string OfGiver(TotalsFilter filter) => filter.Organization is null ? "" : " AND d.donor_id = @Organization";
 
     private sealed class Row
     {
@@ -154,7 +171,7 @@ public sealed class Totals(LedgerDatabase database)
     {
         filter ??= new TotalsFilter();
         using var connection = database.Connect();
-        var sql = string.Format(CultureInfo.InvariantCulture, CurrentDonations, "AND d.aggregate = 0") + """
+        var sql = Current(Counted + " AND d.aggregate = 0" + OfGiver(filter)) + $"""
             SELECT d.id AS Id, o.id AS DonorId, o.name AS DonorName, o.kind AS DonorKind,
                    coalesce(d.cash_fen, 0) + coalesce(d.goods_fen, 0) + coalesce(d.combined_fen, 0) AS Fen,
                    d.cash_qualifier AS CashQualifier, d.goods_qualifier AS GoodsQualifier, d.combined_qualifier AS CombinedQualifier,
@@ -163,13 +180,7 @@ public sealed class Totals(LedgerDatabase database)
             JOIN organizations o ON o.id = d.donor_id
             LEFT JOIN donation_recipients dr ON dr.donation_id = d.id
             LEFT JOIN organizations ro ON ro.id = dr.organization_id
-            WHERE (d.cash_fen IS NOT NULL OR d.goods_fen IS NOT NULL OR d.combined_fen IS NOT NULL)
-              AND (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
-              AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
-              AND (@DonorKind IS NULL OR o.kind = @DonorKind)
-              AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
-              AND (@Organization IS NULL OR d.donor_id = @Organization)
-              AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
+            WHERE (d.cash_fen IS NOT NULL OR d.goods_fen IS NOT NULL OR d.combined_fen IS NOT NULL) AND {Filtered}
             """;
         var rows = connection.Query<FlowRow>(sql, filter).ToList();
         return rows.GroupBy(r => r.Id)
@@ -228,17 +239,13 @@ public sealed class Totals(LedgerDatabase database)
                 "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
         // One giver's totals: the giver's index narrows the donations before anything is computed.
-        var sql = string.Format(CultureInfo.InvariantCulture, CurrentDonations, filter.Organization is null ? "" : "AND d.donor_id = @Organization") + $"""
+        var sql = Current(Counted + OfGiver(filter)) + $"""
             SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,
                    d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
                    d.combined_fen AS CombinedFen, d.combined_qualifier AS CombinedQualifier
             FROM current d
             {join}
-            WHERE (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
-              AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
-              AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
-              AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
-              AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
+            WHERE {Filtered}
             """;
         var rows = connection.Query<Row>(sql, filter, transaction).ToList();
         var items = ItemsOf(connection, transaction, rows.Select(r => r.DonationId).Distinct().ToList());
@@ -299,7 +306,7 @@ public sealed class Totals(LedgerDatabase database)
     /// </summary>
     internal static Qualifier Combine(IEnumerable<string?> qualifiers)
     {
-        var kinds = qualifiers.Select(q => q is null ? Qualifier.Exact : Enum.Parse<Qualifier>(q.Replace("_", ""), ignoreCase: true))
+        var kinds = qualifiers.Select(Fen.Qualifier)
             .Where(q => q != Qualifier.Exact).Distinct().ToList();
         return kinds.Count switch
         {
