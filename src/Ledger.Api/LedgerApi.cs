@@ -26,13 +26,15 @@ public static class LedgerApi
 
         builder.Services.AddSingleton(services => LedgerDatabase.Open(
             Path.GetFullPath(services.GetRequiredService<IOptions<LedgerSettings>>().Value.Database, builder.Environment.ContentRootPath)));
-        builder.Services.AddSingleton(services => new Totals(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Donations(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Organizations(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Corrections(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Audit(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Sources(services.GetRequiredService<LedgerDatabase>()));
-        builder.Services.AddSingleton(services => new Ingestion(services.GetRequiredService<LedgerDatabase>()));
+        void OverTheLedger<T>(Func<LedgerDatabase, T> part) where T : class =>
+            builder.Services.AddSingleton(services => part(services.GetRequiredService<LedgerDatabase>()));
+        OverTheLedger(ledger => new Totals(ledger));
+        OverTheLedger(ledger => new Donations(ledger));
+        OverTheLedger(ledger => new Organizations(ledger));
+        OverTheLedger(ledger => new Corrections(ledger));
+        OverTheLedger(ledger => new Audit(ledger));
+        OverTheLedger(ledger => new Sources(ledger));
+        OverTheLedger(ledger => new Ingestion(ledger));
 
         builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);

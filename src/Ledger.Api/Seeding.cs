@@ -15,7 +15,7 @@ internal static class Seeding
         var settings = app.Services.GetRequiredService<IOptions<LedgerSettings>>().Value;
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ledger.Seeding");
         var database = app.Services.GetRequiredService<LedgerDatabase>();
-        if (string.IsNullOrWhiteSpace(settings.Seeds) || new Sources(database).List(withHistory: true).Count > 0) return;
+        if (string.IsNullOrWhiteSpace(settings.Seeds) || !new Sources(database).None()) return;
         if (Find(settings.Seeds, app.Environment.ContentRootPath) is not { } folder)
         {
             log.LogWarning("The ledger {Database} is empty and no seeds folder {Seeds} was found; it starts empty.", database.Path, settings.Seeds);

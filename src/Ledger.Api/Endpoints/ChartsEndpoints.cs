@@ -125,7 +125,7 @@ internal static class ChartsEndpoints
         if (shape == ReadFormat.Json) return TypedResults.Ok(chart);
         var csv = new StringBuilder("source,target,value,qualifier,donations\n");
         foreach (var link in chart.Links)
-            csv.AppendJoin(',', Cell(link.Source), Cell(link.Target), link.Value.ToString(CultureInfo.InvariantCulture),
+            csv.AppendJoin(',', TotalsFormat.CsvCell(link.Source), TotalsFormat.CsvCell(link.Target), link.Value.ToString(CultureInfo.InvariantCulture),
                 Ledger.Extraction.Vocabulary.Snake(link.Qualifier), link.Donations.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
     }
@@ -157,7 +157,7 @@ internal static class ChartsEndpoints
         csv.Append('\n');
         for (var i = 0; i < chart.Labels.Count; i++)
         {
-            csv.Append(Cell(chart.Labels[i])).Append(',').Append(Cell(chart.Keys[i]));
+            csv.Append(TotalsFormat.CsvCell(chart.Labels[i])).Append(',').Append(TotalsFormat.CsvCell(chart.Keys[i]));
             foreach (var series in chart.Series)
                 csv.Append(',').Append(series.Data[i]?.ToString(CultureInfo.InvariantCulture))
                     .Append(',').Append(series.Qualifiers[i] is { } q ? Ledger.Extraction.Vocabulary.Snake(q) : "");
@@ -165,6 +165,4 @@ internal static class ChartsEndpoints
         }
         return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
     }
-
-    private static string Cell(string text) => TotalsFormat.CsvCell(text);
 }

@@ -195,7 +195,7 @@ internal sealed class AmountEntryValidator : AbstractValidator<AmountEntry>
         RuleFor(a => a.Yuan).GreaterThan(0).WithMessage("A figure is more than 0 yuan.")
             .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.");
         RuleFor(a => a.Qualifier).Must(q => Vocabulary.Qualifiers.ContainsKey(q))
-            .WithMessage(a => $"'{a.Qualifier}' is not a qualifier; one of {string.Join(", ", Vocabulary.Qualifiers.Keys)}.");
+            .WithMessage(a => Words.NotOne(a.Qualifier, Words.Qualifier, Vocabulary.Qualifiers));
     }
 }
 
@@ -204,14 +204,14 @@ internal sealed class ItemEntryValidator : AbstractValidator<ItemEntry>
     public ItemEntryValidator()
     {
         RuleFor(i => i.Category).Must(c => Vocabulary.Categories.ContainsKey(c))
-            .WithMessage(i => $"'{i.Category}' is not a category; one of {string.Join(", ", Vocabulary.Categories.Keys)}.");
+            .WithMessage(i => Words.NotOne(i.Category, Words.Category, Vocabulary.Categories));
         RuleFor(i => i.Name).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText).WithMessage("The name has control characters.");
         RuleFor(i => i.Quantity).GreaterThan(0).LessThanOrEqualTo(Limits.MaximumQuantity).When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).NotEmpty().WithMessage("A quantity needs its unit (只, 套, 箱…).").When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).Must(u => Vocabulary.Units.Contains(u!))
             .WithMessage(i => $"'{i.Unit}' is not a unit of goods this ledger knows.").When(i => !string.IsNullOrEmpty(i.Unit));
         RuleFor(i => i.Qualifier).Must(q => Vocabulary.Qualifiers.ContainsKey(q))
-            .WithMessage(i => $"'{i.Qualifier}' is not a qualifier; one of {string.Join(", ", Vocabulary.Qualifiers.Keys)}.");
+            .WithMessage(i => Words.NotOne(i.Qualifier, Words.Qualifier, Vocabulary.Qualifiers));
     }
 }
 
@@ -222,7 +222,7 @@ internal sealed class DonationEntryValidator : AbstractValidator<DonationEntry>
         RuleFor(e => e.Donor).NotEmpty().WithMessage("A gift has a giver.").MaximumLength(Limits.MaximumName)
             .Must(Limits.IsPlainText).WithMessage("The giver's name has control characters.");
         RuleFor(e => e.DonorKind).Must(k => Vocabulary.DonorKinds.ContainsKey(k!))
-            .WithMessage(e => $"'{e.DonorKind}' is not a kind of giver; one of {string.Join(", ", Vocabulary.DonorKinds.Keys)}.").When(e => e.DonorKind is not null);
+            .WithMessage(e => Words.NotOne(e.DonorKind, Words.DonorKind, Vocabulary.DonorKinds)).When(e => e.DonorKind is not null);
         RuleFor(e => e.Recipients).Must(r => r.Count <= 50).WithMessage("At most 50 receivers.");
         RuleForEach(e => e.Recipients).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText).WithMessage("A receiver's name has control characters.");
         RuleFor(e => e.Cash!).SetValidator(new AmountEntryValidator()).When(e => e.Cash is not null);
@@ -290,8 +290,7 @@ internal static class DonationsEndpoints
         var errors = new Dictionary<string, string[]>();
         ReadFilter.CheckDate(errors, "from", query.From);
         ReadFilter.CheckDate(errors, "to", query.To);
-        if (query.Category is not null && !Vocabulary.Categories.ContainsKey(query.Category))
-            errors["category"] = [$"'{query.Category}' is not a category; one of {string.Join(", ", Vocabulary.Categories.Keys)}."];
+        Words.Check(errors, "category", query.Category, Words.Category, Vocabulary.Categories);
         if (query.MinAmount is < 0) errors["min_amount"] = ["min_amount is 0 or more."];
         if (query.Limit is < 1 or > Donations.MaximumLimit) errors["limit"] = [$"limit is between 1 and {Donations.MaximumLimit}."];
         DonationOrder order = DonationOrder.Date;

@@ -40,8 +40,7 @@ internal static class OrganizationsEndpoints
         [FromQuery] string? q, [FromQuery] string? kind, [FromQuery] int? limit, Organizations organizations)
     {
         var errors = new Dictionary<string, string[]>();
-        if (kind is not null && !Vocabulary.DonorKinds.ContainsKey(kind))
-            errors["kind"] = [$"'{kind}' is not a kind; one of {string.Join(", ", Vocabulary.DonorKinds.Keys)}."];
+        Words.Check(errors, "kind", kind, Words.DonorKind, Vocabulary.DonorKinds);
         if (limit is < 1 or > 500) errors["limit"] = ["limit is between 1 and 500."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50));

@@ -40,10 +40,8 @@ public sealed class ReadFilter
         var errors = new Dictionary<string, string[]>();
         CheckDate(errors, "from", From);
         CheckDate(errors, "to", To);
-        if (Category is not null && !Vocabulary.Categories.ContainsKey(Category))
-            errors["category"] = [$"'{Category}' is not a category; one of {string.Join(", ", Vocabulary.Categories.Keys)}."];
-        if (DonorKind is not null && !Vocabulary.DonorKinds.ContainsKey(DonorKind))
-            errors["donor_kind"] = [$"'{DonorKind}' is not a kind of giver; one of {string.Join(", ", Vocabulary.DonorKinds.Keys)}."];
+        Words.Check(errors, "category", Category, Words.Category, Vocabulary.Categories);
+        Words.Check(errors, "donor_kind", DonorKind, Words.DonorKind, Vocabulary.DonorKinds);
         return errors;
     }
 
@@ -51,6 +49,22 @@ public sealed class ReadFilter
     {
         if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             errors[field] = [$"'{value}' is not a date written yyyy-MM-dd."];
+    }
+}
+
+/// <summary>Words a request may use from the ledger's vocabulary, and the error naming the ones it may.</summary>
+internal static class Words
+{
+    public const string Category = "a category";
+    public const string DonorKind = "a kind of giver";
+    public const string Qualifier = "a qualifier";
+
+    public static string NotOne<T>(string? value, string what, IReadOnlyDictionary<string, T> words) =>
+        $"'{value}' is not {what}; one of {string.Join(", ", words.Keys)}.";
+
+    public static void Check<T>(Dictionary<string, string[]> errors, string field, string? value, string what, IReadOnlyDictionary<string, T> words)
+    {
+        if (value is not null && !words.ContainsKey(value)) errors[field] = [NotOne(value, what, words)];
     }
 }
 
