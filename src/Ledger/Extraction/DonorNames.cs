@@ -152,6 +152,18 @@ internal static class DonorNames
         return DonorKind.Unknown;
     }
 
+    /// <summary>
+    /// The givers of a list that each gave (A、B、C等各捐): split at 、 only, since 汇丰和恒生 inside
+    /// such a list is one joint gift; without 、 at every joint (A和B各捐).
+    /// </summary>
+    public static List<string> SplitGivers(string text)
+    {
+        if (text.IndexOf('、') < 0) return SplitList(text);
+        var parts = new List<string>();
+        foreach (var part in text.Split('、')) AddPart(parts, part);
+        return parts;
+    }
+
     public static List<string> SplitList(string text)
     {
         var parts = new List<string>();

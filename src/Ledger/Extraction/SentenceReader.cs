@@ -31,6 +31,7 @@ internal sealed class SentenceReader
     private readonly List<WrittenDate> _dates;
     private string? _topic;
     private int _topicAt = -1;
+    private bool _listOpen;
 
     /// <param name="text">The sentence.</param>
     /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
@@ -90,7 +91,7 @@ internal sealed class SentenceReader
         _frames = frames;
         foreach (var frame in frames.Where(f => f.HasTrigger))
         {
-            if (frame.Each && DonorNames.SplitList(frame.Donor ?? "") is { Count: > 1 } givers)
+            if (frame.Each && DonorNames.SplitGivers(frame.Donor ?? "") is { Count: > 1 } givers)
             {
                 // 吕晶、英炜、许前进委员…各自购买了1000只口罩: one gift per giver.
                 foreach (var giver in givers)
@@ -156,6 +157,14 @@ internal sealed class SentenceReader
         var items = ItemReader.Read(_text, start, end, quantities);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
+        if (quantities.Count == 0 && money.Count > 0
+            && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } entries)
+        {
+            _listOpen = true;
+            foreach (var entry in entries) yield return ListedGift(entry, current);
+            yield break;
+        }
+        _listOpen = GiverList.Opens(_text, start, end);
         if (trigger is null && money.Count == 0 && items.Count == 0)
         {
             // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,
@@ -208,6 +217,18 @@ internal sealed class SentenceReader
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         yield return frame;
+    }
+
+    // 其中:中国海油600万元 / 范宏伟等各捐2000元: a giver of a list, a part of the gift it follows.
+    private GiftFrame ListedGift(GiverList.Entry entry, GiftFrame? current)
+    {
+        var frame = NewFrame(entry.Start, entry.Figure.End, entry.Giver, stated: true, entry.Verb, isPart: true);
+        frame.Role = entry.Verb?.Value ?? current?.Role ?? TriggerRole.Give;
+        frame.TotalCue = false;
+        frame.Each |= _text.AsSpan(entry.Start, entry.Figure.Start - entry.Start).Contains('各');
+        if (current is not null) frame.Recipients.AddRange(current.Recipients);
+        Assign(frame, entry.Figure, Classify(entry.Figure, entry.Start, frame.Role));
+        return frame;
     }
 
     /// <summary>
