@@ -54,7 +54,9 @@ internal static class GiverList
     public static bool Opens(string text, int start, int end)
     {
         var words = DonorNames.Trim(text[start..end]);
-        return words.Length > 0 && Opening.TryMatchAt(words, 0, out var m) && m.End == words.Length;
+        if (words.Length > 0 && Opening.TryMatchAt(words, 0, out var m) && m.End == words.Length) return true;
+        // 其他企业及社会团体捐款的基本情况是: / 捐款单位: a giving word before a colon announces its givers.
+        return end < text.Length && text[end] is ':' or '：' && Words.Triggers.ContainsAny(text, start, end);
     }
 
     // 其中:… / 包括… / 分别为…: the opening word of a list, skipped.
@@ -71,9 +73,10 @@ internal static class GiverList
         return start;
     }
 
-    // 300万元、 / 1亿港元、 / 五千七百元,
+    // 300万元、 / 1亿港元、 / 五千七百元, / 约3100万港元物资、: separators, and goods words the figure values.
     private static int SkipAfterFigure(string text, int from, int end)
     {
+        if (Words.Items.TryMatchAt(text, from, out var goods) && goods.End <= end && goods.Value.Generic) from = goods.End;
         while (from < end && text[from] is '、' or ' ' or ',' or '，' or ';' or '；' or '和' or '及') from++;
         return from;
     }
@@ -107,10 +110,12 @@ internal static class GiverList
         if (name.Length < 2 || name.Length > 40) return null;
         // A preposition or any other verb means the words are a clause, not a name (向灾区, 为…).
         if (SubjectReader.FirstPredicateMarker(name, 0) < name.Length) return null;
-        if (Words.Items.ContainsAny(name) || !SubjectReader.IsPlausibleName(name)) return null;
+        if (!SubjectReader.IsPlausibleName(name)) return null;
         var core = DonorNames.CoreName(name);
         if (core is null) return null;
-        return DonorNames.IsNameLike(name) || IsBrand(core) ? core : null;
+        if (DonorNames.IsNameLike(name)) return core;
+        // 口罩、防护服: goods words are no brand (中国水电集团 names a body by its ending).
+        return IsBrand(core) && !Words.Items.ContainsAny(name) ? core : null;
     }
 
     // 中国海油 / 昆仑山 / 李锦记: a short all-Han name stands for its company in a list of givers.

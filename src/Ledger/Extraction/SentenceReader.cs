@@ -139,7 +139,7 @@ internal sealed class SentenceReader
             var c = _text[i];
             if (c is '(' or '“') depth++;
             else if ((c is ')' or '”') && depth > 0) depth--;
-            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？')
+            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' && !IsThousandsSeparator(i))
             {
                 if (i > start) yield return (start, i);
                 start = i + 1;
@@ -147,6 +147,12 @@ internal sealed class SentenceReader
         }
         if (start < _text.Length) yield return (start, _text.Length);
     }
+
+    // 3,000万港元 / 26,620元: a comma between digits groups thousands, it does not end a clause.
+    private bool IsThousandsSeparator(int i) =>
+        _text[i] == ',' && i > 0 && char.IsAsciiDigit(_text[i - 1]) && i + 3 < _text.Length
+        && char.IsAsciiDigit(_text[i + 1]) && char.IsAsciiDigit(_text[i + 2]) && char.IsAsciiDigit(_text[i + 3])
+        && (i + 4 >= _text.Length || !char.IsAsciiDigit(_text[i + 4]));
 
     private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
     {

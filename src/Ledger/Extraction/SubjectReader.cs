@@ -86,6 +86,7 @@ internal static class SubjectReader
             if (by >= start && Named(text[(by + 1)..end]) is { } owner) return new Subject(owner, false, true);
         }
         var region = text[start..end];
+        if (hasTrigger && CountedGivers(region) is { } counted) return new Subject(counted, false, false);
         if (hasTrigger && ReceivedFrom(region) is { } receipt) return new Subject(receipt.Giver, false, true, receipt.Receiver);
         if (hasTrigger && GoBetweenGiver(region) is { } giver) return new Subject(giver, false, true);
         var s = SkipLeadWords(region, 0);
@@ -110,6 +111,26 @@ internal static class SubjectReader
         }
         var bare = IsBareName(words) && (stop == region.Length ? hasTrigger : AfterName.TryMatchAt(region, stop, out _));
         return IsPlausibleName(words) && (DonorNames.IsNameLike(words) || bare) ? new Subject(words, false, false) : default;
+    }
+
+    private static readonly string CountClassifiers = "家名位个户所批支";
+
+    /// <summary>
+    /// 此次活动中共有11家中央企业捐款 / 已有多家中央企业为灾区捐款 → 11家中央企业, 多家中央企业:
+    /// "有" and a count of givers names them, whatever stands before.
+    /// </summary>
+    private static string? CountedGivers(string region)
+    {
+        for (var at = region.IndexOf('有'); at >= 0 && at + 2 < region.Length; at = region.IndexOf('有', at + 1))
+        {
+            var from = at + 1;
+            var count = from;
+            if (region[count] is '多' or '数' or '几' or '逾' or '近' or '上' or '百' or '千' or '万') count++;
+            else if (ChineseNumber.FindAll(region[from..Math.Min(region.Length, from + 8)]) is { Count: > 0 } numbers && numbers[0].Start == 0) count += numbers[0].Length;
+            if (count == from || count >= region.Length || !CountClassifiers.Contains(region[count])) continue;
+            return Named(region[from..FirstPredicateMarker(region, count + 1)]);
+        }
+        return null;
     }
 
     // 台积电 / 华为 / 飞鹤乳业: a brand names its company without a telling ending.
