@@ -20,7 +20,7 @@ internal static class DonorNames
     /// </summary>
     public static string? CoreName(string subject)
     {
-        var text = Trim(RemoveParentheses(subject));
+        var text = Trim(RemoveAsides(subject));
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);
@@ -198,6 +198,23 @@ internal static class DonorNames
     {
         var etc = text.LastIndexOf('等');
         return etc > 0 && etc >= text.Length - 6 ? Trim(text[..etc]) : text;
+    }
+
+    /// <summary>
+    /// Drops asides in parentheses (副主任(兼职不驻会)吴庆和) but keeps a place inside a body's
+    /// name: 周大福珠宝钟表(澳门)有限公司, 中意联动科技(天津)有限公司.
+    /// </summary>
+    public static string RemoveAsides(string text)
+    {
+        var open = text.IndexOfAny(['(', '（']);
+        if (open <= 0) return RemoveParentheses(text);
+        var close = text.IndexOfAny([')', '）'], open);
+        if (close < 0 || close - open > 6) return RemoveParentheses(text);
+        var rest = text[(close + 1)..];
+        var inside = text[(open + 1)..close];
+        return AllHan(inside) && rest.Length > 0 && KindBySuffix(RemoveParentheses(rest)) is DonorKind.Company
+            ? text[..(close + 1)] + RemoveAsides(rest)
+            : RemoveParentheses(text);
     }
 
     public static string RemoveParentheses(string text)

@@ -15,39 +15,51 @@ internal static class GiverList
     /// <summary>One giver with its figure; <see cref="Verb"/> is the giving word between them, if any.</summary>
     internal readonly record struct Entry(string Giver, int Start, Amount Figure, WordMatch<TriggerRole>? Verb);
 
+    /// <summary>The givers read, and where the words that are no longer a list begin.</summary>
+    internal sealed record Run(List<Entry> Entries, int RestStart);
+
     /// <summary>
-    /// The entries of the clause [start, end) when every figure in it stands right after a giver's
-    /// name, else null. Without a list already open (其中, 包括, 如下 just before) a clause is read as a
-    /// list only when it has two entries or more and each states its own verb, or when it has no verb
-    /// at all and follows a gift (<paramref name="followsGift"/>).
+    /// The entries of the clause [start, end) from its start as long as each figure stands right
+    /// after a giver's name, else null. Without a list already open (其中, 包括, 如下 just before) a
+    /// clause is read as a list only when it has two entries or more and each states its own verb,
+    /// or when it has no verb at all and follows a gift (<paramref name="followsGift"/>). Words after
+    /// the run (…、玉壶集团黄向墨先生率先向…捐赠500万港元) are left to be read as a clause of their own.
     /// </summary>
-    public static List<Entry>? Read(string text, int start, int end, IReadOnlyList<Amount> figures, bool listOpen, bool followsGift)
+    public static Run? Read(string text, int start, int end, IReadOnlyList<Amount> figures, bool listOpen, bool followsGift)
     {
         if (figures.Count == 0) return null;
         var entries = new List<Entry>(figures.Count);
         var from = SkipOpening(text, start, end);
         var opened = from > start;
         var verbs = 0;
+        var rest = end;
         foreach (var figure in figures)
         {
             if (figure.Start < from) return null;
             var words = text[from..figure.Start];
-            var verb = TrailingVerb(words);
-            if (verb is { } v)
+            // 筹措捐款 / 捐赠了: every giving word before the figure belongs to the verb, the last one says which.
+            WordMatch<TriggerRole>? verb = null;
+            while (TrailingVerb(words) is { } v)
             {
+                verb ??= v;
                 words = words[..v.Start];
-                verbs++;
             }
             var giver = GiverName(words);
-            if (giver is null) return null;
+            if (giver is null)
+            {
+                rest = from;
+                break;
+            }
+            if (verb is not null) verbs++;
             entries.Add(new Entry(giver, from, figure, verb is { } found ? found with { Start = found.Start + from } : null));
             from = SkipAfterFigure(text, figure.End, end);
         }
+        if (entries.Count == 0) return null;
         // What follows the last figure must add nothing but goods words (…3100万港元物资) or 等.
-        if (!TailIsPlain(text, from, end)) return null;
-        if (listOpen || opened) return entries;
-        if (entries.Count >= 2 && verbs == entries.Count) return entries;
-        return entries.Count >= 2 && verbs == 0 && followsGift ? entries : null;
+        if (rest == end && !TailIsPlain(text, from, end)) rest = from;
+        if (listOpen || opened) return new Run(entries, rest);
+        if (entries.Count >= 2 && verbs == entries.Count) return new Run(entries, rest);
+        return entries.Count >= 2 && verbs == 0 && followsGift && rest == end ? new Run(entries, rest) : null;
     }
 
     /// <summary>Whether a clause opens a list of givers for the clauses after it (其中: / 包括 / 名单如下:).</summary>

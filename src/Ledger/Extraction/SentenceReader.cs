@@ -139,7 +139,7 @@ internal sealed class SentenceReader
             var c = _text[i];
             if (c is '(' or '“') depth++;
             else if ((c is ')' or '”') && depth > 0) depth--;
-            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' && !IsThousandsSeparator(i))
+            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' or '…' && !IsThousandsSeparator(i))
             {
                 if (i > start) yield return (start, i);
                 start = i + 1;
@@ -164,10 +164,13 @@ internal sealed class SentenceReader
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
         if (quantities.Count == 0 && money.Count > 0
-            && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } entries)
+            && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } list)
         {
             _listOpen = true;
-            foreach (var entry in entries) yield return ListedGift(entry, current);
+            foreach (var entry in list.Entries) yield return ListedGift(entry, current);
+            if (list.RestStart >= end) yield break;
+            _listOpen = false;
+            foreach (var after in ReadClause(list.RestStart, end, current)) yield return after;
             yield break;
         }
         _listOpen = GiverList.Opens(_text, start, end);
@@ -185,6 +188,8 @@ internal sealed class SentenceReader
         }
 
         var subject = SubjectReader.Read(_text, start, contentStart, trigger is not null);
+        if (trigger is not null && SubjectReader.BodyOfOfficers(_text, trigger.Value.Start) is { } body)
+            subject = new SubjectReader.Subject(body, false, true);
         if (subject.ViaGoBetween && subject.Name is null) yield break;
         var donor = subject.Name is { } name ? ResolvePronouns(DonorNames.CoreName(name)) : null;
         var stated = donor is not null;

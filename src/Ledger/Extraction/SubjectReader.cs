@@ -208,7 +208,12 @@ internal static class SubjectReader
         foreach (var word in (string[])["代表", "所属"])
         {
             var at = region.IndexOf(word, StringComparison.Ordinal);
-            if (at > 0 && Named(region[(at + 2)..FirstPredicateMarker(region, at + 2)]) is { } y) return y;
+            if (at <= 0) continue;
+            var y = Named(region[(at + 2)..FirstPredicateMarker(region, at + 2)]);
+            // 慈博大药房代表罗美玲、郭自恒送交: the body's representatives hand over the body's money.
+            if (word == "代表" && (y is null || DonorNames.KindOf(y) == DonorKind.Person) && Named(region[SkipLeadWords(region, 0)..at]) is { } body
+                && IsBody(body)) return body;
+            if (y is not null) return y;
         }
         // 发动 / 组织 / 号召所在 Y (捐款)
         for (var i = 0; i < region.Length; i++)
@@ -225,6 +230,37 @@ internal static class SubjectReader
         }
         return null;
     }
+
+    /// <summary>
+    /// The body whose officers hand over its money: 澳门船务物流协会理事长黄国胜、…秘书李秀君代表送交 /
+    /// 宏益集团执行董事郑颖超代表送交 / …有限公司区域总经理周显辉,区域副经理…代表该公司送交. The words
+    /// before the verb end with 代表 (and 该会, 该公司…); the body stands before the first title of the
+    /// officers, possibly clauses earlier in the sentence.
+    /// </summary>
+    public static string? BodyOfOfficers(string text, int verb)
+    {
+        var end = verb;
+        while (end > 0 && text[end - 1] is ' ' or ',' or '，') end--;
+        for (var length = Math.Min(4, end); length >= 2; length--)
+        {
+            if (Pronoun.TryMatchAt(text, end - length, out var p) && p.End == end)
+            {
+                end -= length;
+                break;
+            }
+        }
+        if (end < 2 || string.CompareOrdinal(text, end - 2, "代表", 0, 2) != 0) return null;
+        var titles = Words.Titles.FindAll(text, 0, end - 2);
+        if (titles.Count == 0) return null;
+        var first = titles[0].Start;
+        var from = first;
+        while (from > 0 && text[from - 1] is not (',' or '，' or ';' or '；' or ':' or '。')) from--;
+        from = SkipLeadWords(text[..first], from);
+        return first > from && Named(text[from..first]) is { } body && IsBody(body) ? body : null;
+    }
+
+    // 协会 / 有限公司 / 大药房: a body, not a person or a crowd.
+    private static bool IsBody(string name) => DonorNames.KindOf(name) is not (DonorKind.Person or DonorKind.Group or DonorKind.Unknown);
 
     private static readonly string[] MemberWords = ["会员", "党员", "员工", "职工", "委员", "干部", "社员", "师生", "干部职工"];
 
