@@ -131,5 +131,5 @@ internal static class GiverList
     }
 
     // 中国海油 / 昆仑山 / 李锦记: a short all-Han name stands for its company in a list of givers.
-    private static bool IsBrand(string name) => name.Length is >= 2 and <= 8 && DonorNames.AllHan(name);
+    private static bool IsBrand(string name) => name.Length is >= 2 and <= 8 && DonorNames.AllHan(name.Replace("-", "").Replace("·", ""));
 }

@@ -139,13 +139,32 @@ internal sealed class SentenceReader
             var c = _text[i];
             if (c is '(' or '“') depth++;
             else if ((c is ')' or '”') && depth > 0) depth--;
-            else if (depth == 0 && c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' or '…' && !IsThousandsSeparator(i))
+            else if (depth == 0 && (c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' or '…' && !IsThousandsSeparator(i)
+                                    || c == '、' && EndsGiftBeforeAnother(i)))
             {
                 if (i > start) yield return (start, i);
                 start = i + 1;
             }
         }
         if (start < _text.Length) yield return (start, _text.Length);
+    }
+
+    /// <summary>
+    /// 中华慈善总会接收805万元、有关省市政府向灾区捐赠8991.97万元: a 、 after a figure, before words
+    /// with a giving verb of their own, ends one gift's clause and opens the next one's.
+    /// </summary>
+    private bool EndsGiftBeforeAnother(int i)
+    {
+        var end = i;
+        var figure = _amounts.FirstOrDefault(a => a.End == end || a.End < end && a.End >= end - 4 && Words.Items.TryMatchAt(_text, a.End, out var goods) && goods.End == end);
+        if (figure is null) return false;
+        var next = _amounts.FirstOrDefault(a => a.Start > i)?.Start ?? _text.Length;
+        for (var j = i + 1; j < next; j++)
+        {
+            if (_text[j] is ',' or '，' or '。' or ';' or '；') return false;
+            if (Words.Triggers.TryMatchAt(_text, j, out _)) return true;
+        }
+        return false;
     }
 
     // 3,000万港元 / 26,620元: a comma between digits groups thousands, it does not end a clause.
