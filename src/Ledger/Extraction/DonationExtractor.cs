@@ -69,7 +69,7 @@ public sealed class DonationExtractor
                     if (ToRecord(frame, sentence, docName, year, reader, options) is { } record) records.Add(record);
                 }
             }
-            catch (Exception) when (!_strict)
+            catch (Exception) when (!_strict && Environment.GetEnvironmentVariable("LDBG") is null)
             {
                 // A rule that trips over one odd sentence loses that sentence, not the document; the
                 // property tests run strict to find such sentences.

@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using Ledger.Text;
 
 namespace Ledger.Extraction;
 
@@ -182,6 +183,8 @@ internal sealed class SentenceReader
         var items = ItemReader.Read(_text, start, end, quantities);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
+        if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
+        if ((money.Count > 0 || trigger is not null) && IsStatistic(start, end)) yield break;
         if (quantities.Count == 0 && money.Count > 0
             && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } list)
         {
@@ -199,7 +202,6 @@ internal sealed class SentenceReader
             NoteTopic(start, end);
             yield break;
         }
-        if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
         if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null))
         {
             NoteTopic(start, contentStart);
@@ -364,10 +366,47 @@ internal sealed class SentenceReader
             if (appeal.Start >= 2 && _text.AsSpan(Math.Max(start, appeal.Start - 6), appeal.Start - Math.Max(start, appeal.Start - 6)).Contains("响应", StringComparison.Ordinal)) continue;
             return true;
         }
-        // 计划向医院捐赠 / 拟捐款: a plan shortly before the verb; 准备用于…的口罩 only describes the goods.
-        foreach (var plan in Plan.FindAll(_text, Math.Max(start, trigger.Start - 10), trigger.Start))
+        // 计划向医院捐赠 / 拟通过…公司向学校捐赠: a plan before the verb; 准备用于…的口罩 only describes the goods.
+        foreach (var plan in Plan.FindAll(_text, Math.Max(start, trigger.Start - 30), trigger.Start))
         {
             if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
+        }
+        return WillGive(start, trigger);
+    }
+
+    /// <summary>
+    /// 他与夫人将再捐助1亿元 / 将向灾区捐赠: 将 before the verb or its receiver announces a gift to come;
+    /// 将全部口罩捐赠给医院 (将 before the goods) hands over what is there.
+    /// </summary>
+    private bool WillGive(int start, WordMatch<TriggerRole> trigger)
+    {
+        for (var at = _text.IndexOf('将', start, trigger.Start - start); at >= 0; at = _text.IndexOf('将', at + 1, trigger.Start - at - 1))
+        {
+            var next = at + 1;
+            while (next < trigger.Start && "再会要还也继续".Contains(_text[next])) next++;
+            if (next == trigger.Start || _text[next] is '向' or '为' or '给' or '对') return true;
+            if (at + 1 >= trigger.Start) break;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// 共出现19笔…千万元及以上大额捐赠 / 1笔5000万元至亿元捐赠 / 捐赠金额在5000万元至1亿元的有1笔: counts of
+    /// gifts and brackets of amounts are statistics about giving, not gifts.
+    /// </summary>
+    private bool IsStatistic(int start, int end)
+    {
+        foreach (var number in ChineseNumber.FindAll(_text[start..end]))
+        {
+            var after = start + number.End;
+            while (after < end && _text[after] is '余' or '多') after++;
+            if (after < end && _text[after] == '笔') return true;
+        }
+        foreach (var a in _amounts)
+        {
+            if (a.Start < start || a.End >= end || a.Kind != AmountKind.Money) continue;
+            if (_text[a.End] is '至' or '到' && _amounts.Any(b => b.Start > a.End && b.Start <= a.End + 2)) return true;
+            if (string.CompareOrdinal(_text, a.End, "及以上", 0, 3) == 0) return true;
         }
         return false;
     }

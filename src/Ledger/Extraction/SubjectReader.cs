@@ -161,11 +161,16 @@ internal static class SubjectReader
     private static bool IsAnonymous(string words) => Anonymous.TryMatchAt(words, 0, out var a) && a.End == words.Length;
 
     // 3次累计… / 2天之内: a count or a span of time opens the clause, not a giver.
+    // 四川省 / 万达集团 / 三一重工 begin with a numeral character but count nothing.
     private static bool IsCount(string words)
     {
         var numbers = ChineseNumber.FindAll(words);
-        return numbers.Count > 0 && numbers[0].Start == 0 && words.Length - numbers[0].Length <= 2;
+        if (numbers.Count == 0 || numbers[0].Start != 0 || words.Length - numbers[0].Length > 2) return false;
+        var next = numbers[0].Length < words.Length ? words[numbers[0].Length] : '\0';
+        return next == '\0' || CountUnits.Contains(next);
     }
+
+    private const string CountUnits = "次天日月年周个名家位批笔人项届期轮趟户所条件只场";
 
     private static bool HasHan(string words)
     {
