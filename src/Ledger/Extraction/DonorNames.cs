@@ -21,6 +21,8 @@ internal static class DonorNames
     public static string? CoreName(string subject)
     {
         var text = Trim(RemoveAsides(subject));
+        // 由银鸽投资(捐赠): the preposition that brings in the giver is not part of its name.
+        if (text.Length > 2 && text[0] == '由') text = text[1..];
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);
@@ -53,7 +55,7 @@ internal static class DonorNames
         for (var t = titles.Count - 1; t >= 0; t--)
         {
             var rest = Trim(part[titles[t].End..]);
-            if (rest.Length > 0 && LooksLikePersonName(rest)) return rest;
+            if (rest.Length > 0 && (LooksLikePersonName(rest) || IsNameAfterTitle(rest))) return rest;
             if (rest.Length > 0) break;
         }
         // Name before a closing title: …李桂林院长, 吕晶委员.
@@ -63,8 +65,27 @@ internal static class DonorNames
             var name = TrailingPersonName(before);
             if (name is not null) return name;
         }
-        return LooksLikePersonName(part) && part.Length <= 3 ? part : null;
+        if (LooksLikePersonName(part) && part.Length <= 3) return part;
+        return PersonAfterBody(part);
     }
+
+    /// <summary>安徽乐文文化传媒有限公司储李强 → 储李强: a person named right after the body they belong to.</summary>
+    private static string? PersonAfterBody(string part)
+    {
+        if (part.Length < 5) return null;
+        foreach (var length in (int[])[3, 2])
+        {
+            var body = part[..^length];
+            var name = part[^length..];
+            if (KindBySuffix(body) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group) && LooksLikePersonName(name)) return name;
+        }
+        return null;
+    }
+
+    // 执行会长阴自义: two or three characters after a title are a name even with a rare surname.
+    private static bool IsNameAfterTitle(string rest) =>
+        rest.Length is 2 or 3 && AllHan(rest) && !Words.Triggers.ContainsAny(rest) && !Words.Items.ContainsAny(rest)
+        && KindBySuffix(rest) is DonorKind.Unknown && !Words.Titles.ContainsAny(rest);
 
     /// <summary>A person's name ending the text: 3 characters when the first is a surname, else 2.</summary>
     private static string? TrailingPersonName(string text)

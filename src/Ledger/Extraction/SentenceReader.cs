@@ -34,6 +34,10 @@ internal sealed class SentenceReader
     private int _topicAt = -1;
     private bool _listOpen;
 
+    // The giver this sentence named last: a clause after a semicolon without a subject of its own
+    // (…给滑县人民政府捐赠药品20箱;给城关镇政府…捐赠合计12件) still speaks of it.
+    private string? _sentenceGiver;
+
     /// <param name="text">The sentence.</param>
     /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
     /// <param name="lastPerson">Who 他/她/该公司 last stood for, across paragraphs of one article.</param>
@@ -217,8 +221,8 @@ internal sealed class SentenceReader
         // The giver named by the latest scene-setting clause speaks for what follows it.
         var inherited = current is null || _topicAt > current.Start ? null : current.IsPart ? _parentDonor : current.Donor;
         // A clause without a subject continues the sentence, then the paragraph, then the article's protagonist.
-        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _paragraphSubject ?? _lastPerson;
-        if (stated) LastSubject = donor;
+        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;
+        if (stated) LastSubject = _sentenceGiver = donor;
         else if (donor is not null && subject.IsPronoun) LastSubject ??= donor;
         if (_topic is not null && LastSubject is null) LastSubject = _topic;
 

@@ -135,7 +135,10 @@ internal static class SubjectReader
 
     // 台积电 / 华为 / 飞鹤乳业: a brand names its company without a telling ending.
     // 察疫情 / 抗疫一线 read as slogans, not names.
-    private static bool IsBareName(string words) => words.Length is >= 2 and <= 6 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words);
+    private static bool IsBareName(string words) =>
+        words.Length is >= 2 and <= 8 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words) && !NotBrand.ContainsAny(words);
+
+    private static readonly WordTable<bool> NotBrand = Words.Cue("not_brand");
 
     // 他和黑龙江省侨联委员吕洪盛: a list that names someone through a pronoun.
     private static bool ListWithPronoun(string words)
