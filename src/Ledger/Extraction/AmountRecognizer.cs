@@ -72,7 +72,13 @@ public static class AmountRecognizer
             stated = late.Value;
             pos = late.End;
         }
-        if (!Units.TryMatchAt(text, pos, out var unit)) return null;
+        if (!Units.TryMatchAt(text, pos, out var unit))
+        {
+            // 1800余万: the magnitude after 余 was kept for a unit that does not come.
+            if (pos < text.Length && text[pos] is '万' or '亿' && YuanLeftUnsaid(text, number, pos + 1))
+                return Yuan(text, number, Scale(figure, Magnitudes[text[pos]]), stated, pos + 1);
+            return YuanLeftUnsaid(text, number, pos) ? Yuan(text, number, figure, stated, pos) : null;
+        }
         pos = unit.End;
         // 一吨半: a half of the unit more.
         if (unit.Value.Kind == AmountKind.Quantity && pos < text.Length && text[pos] == '半')
@@ -101,6 +107,36 @@ public static class AmountRecognizer
         }
         return new Amount(unit.Value.Kind, start, pos - start, figure,
             unit.Value.Kind == AmountKind.Quantity ? unit.Word : null, currency);
+    }
+
+    /// <summary>
+    /// 向甘肃省慈善联合总会捐赠1500万 / 筹到资金及物资1800余万 / 捐百万物资: a sum in 万 or 亿 right
+    /// after a giving word is money even when the page leaves out 元.
+    /// </summary>
+    private static bool YuanLeftUnsaid(string text, NumberMatch number, int pos)
+    {
+        var last = text[pos - 1];
+        if (last is not ('万' or '亿') && !(last is '余' or '多' && pos >= 2 && text[pos - 2] is '万' or '亿')) return false;
+        var next = pos < text.Length ? text[pos] : '\0';
+        if (next >= '\u4e00' && next <= '\u9fff' && !Lexicon.Instance.Items.TryMatchAt(text, pos, out _)) return false;
+        var from = Math.Max(0, number.Start - 6);
+        foreach (var giving in Lexicon.Instance.Triggers.FindAll(text, from, number.Start))
+            if (giving.End >= number.Start - 6) return true;
+        return MoneyNouns.Any(w => text.AsSpan(from, number.Start - from).EndsWith(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MoneyNouns = ["资金", "物资", "款物", "善款"];
+
+    private static Amount Yuan(string text, NumberMatch number, Figure figure, Qualifier? stated, int end)
+    {
+        var start = number.Start;
+        if (QualifierBefore(text, number.Start) is { } before)
+        {
+            stated = before.Value;
+            start = before.Start;
+        }
+        if (stated is { } qualifier) figure = figure with { Qualifier = qualifier };
+        return new Amount(AmountKind.Money, start, end - start, figure, null, "CNY");
     }
 
     private static bool FollowedByMagnitudeOrUnit(string text, int pos) =>

@@ -520,6 +520,8 @@ internal sealed class SentenceReader
     {
         foreach (var t in Words.Triggers.FindAll(_text, from, end))
         {
+            // 筹到资金 / 募集到物资: 到 completes raising, it names no receiver.
+            if (t.Value == TriggerRole.Raise) continue;
             var after = t.End;
             if (after < end && _text[after] is '给' or '到' or '至' or '往') after++;
             var endsWithDirection = "给到至往援".Contains(_text[t.End - 1]) || after > t.End;
