@@ -107,7 +107,10 @@ internal static class SubjectReader
         {
             // 禧龙物流园区的商户 / 看到政协党员干部缺少口罩的王嘉祥: the words after 的 must name someone.
             var owner = OwnerOrWhole(words);
-            return IsPlausibleName(owner) && DonorNames.IsNameLike(owner) ? new Subject(owner, false, false) : default;
+            if (IsPlausibleName(owner) && DonorNames.IsNameLike(owner)) return new Subject(owner, false, false);
+            // 如从事日常保洁工作的蔡伯: a clause describing a person before the name.
+            var described = words[(words.LastIndexOf('的') + 1)..];
+            return DonorNames.LooksLikePersonName(described) ? new Subject(described, false, false) : default;
         }
         var bare = IsBareName(words) && (stop == region.Length ? hasTrigger : AfterName.TryMatchAt(region, stop, out _));
         return IsPlausibleName(words) && (DonorNames.IsNameLike(words) || bare) ? new Subject(words, false, false) : default;
