@@ -41,11 +41,42 @@ public static class AmountRecognizer
     {
         var amounts = new List<Amount>();
         if (string.IsNullOrEmpty(sentence)) return amounts;
-        foreach (var number in ChineseNumber.FindAll(sentence))
+        var numbers = ChineseNumber.FindAll(sentence);
+        foreach (var number in numbers)
         {
             if (Read(sentence, number) is { } amount) amounts.Add(amount);
         }
+        if (sentence.AsSpan().IndexOfAny("百千万") < 0) return amounts;
+        foreach (var count in MagnitudesAlone(sentence, numbers))
+        {
+            if (Read(sentence, count) is { Kind: AmountKind.Quantity } amount) amounts.Add(amount);
+        }
+        if (amounts.Count > 1) amounts.Sort((a, b) => a.Start.CompareTo(b.Start));
         return amounts;
+    }
+
+    /// <summary>
+    /// 棉鞋百双 / 超过万件 / 百万瓶: a magnitude with no digit before it counts one of itself when a
+    /// unit of goods follows (a magnitude alone is otherwise a word: 千万不要).
+    /// </summary>
+    private static IEnumerable<NumberMatch> MagnitudesAlone(string text, IReadOnlyList<NumberMatch> numbers)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Magnitudes.ContainsKey(text[i]) || text[i] == '十') continue;
+            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.FindAll(text[(i - 1)..i]).Count > 0)) continue;
+            if (numbers.Any(n => n.Start <= i && i < n.End)) continue;
+            var end = i;
+            var value = 1m;
+            while (end < text.Length && Magnitudes.TryGetValue(text[end], out var m) && text[end] != '十')
+            {
+                value *= m;
+                end++;
+            }
+            if (Units.TryMatchAt(text, end, out var unit) && unit.Value.Kind == AmountKind.Quantity)
+                yield return new NumberMatch(i, end - i, Figure.Exact(value));
+            i = end - 1;
+        }
     }
 
     private static Amount? Read(string text, NumberMatch number)
