@@ -38,6 +38,7 @@ public sealed class DonationExtractor
         options ??= new ExtractionOptions();
         var document = TextNormalizer.Normalize(text);
         var year = DateReader.DocumentYear(document.Text) ?? options.Year;
+        var localCurrency = LocalCurrency.Of(text);
         var records = new List<DonationRecord>();
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;
@@ -61,7 +62,7 @@ public sealed class DonationExtractor
                 }
                 inList = DonorListReader.OpensList(paragraphText);
             }
-            var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson);
+            var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson, localCurrency);
             try
             {
                 foreach (var frame in reader.Frames())

@@ -33,6 +33,7 @@ internal sealed class SentenceReader
     private string? _topic;
     private int _topicAt = -1;
     private bool _listOpen;
+    private readonly string? _localCurrency;
 
     // The giver this sentence named last: a clause after a semicolon without a subject of its own
     // (…给滑县人民政府捐赠药品20箱;给城关镇政府…捐赠合计12件) still speaks of it.
@@ -41,9 +42,11 @@ internal sealed class SentenceReader
     /// <param name="text">The sentence.</param>
     /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
     /// <param name="lastPerson">Who 他/她/该公司 last stood for, across paragraphs of one article.</param>
-    public SentenceReader(string text, string? paragraphSubject, string? lastPerson)
+    /// <param name="localCurrency">What a bare 元 counts in this report (see <see cref="LocalCurrency"/>), null for yuan.</param>
+    public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null)
     {
         _text = text;
+        _localCurrency = localCurrency;
         _paragraphSubject = paragraphSubject;
         _lastPerson = lastPerson;
         _amounts = AmountRecognizer.FindAll(text);
@@ -456,11 +459,12 @@ internal sealed class SentenceReader
         return FigureSlot.Cash;
     }
 
-    private static void Assign(GiftFrame frame, Amount money, FigureSlot slot)
+    private void Assign(GiftFrame frame, Amount money, FigureSlot slot)
     {
-        if (money.Currency != "CNY")
+        var currency = money.Currency == "CNY" && _localCurrency is not null && !LocalCurrency.SaysYuan(_text, money) ? _localCurrency : money.Currency;
+        if (currency != "CNY")
         {
-            frame.CashOther ??= new Money(money.Figure, money.Currency);
+            frame.CashOther ??= new Money(money.Figure, currency);
             return;
         }
         switch (slot)
