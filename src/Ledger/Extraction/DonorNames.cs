@@ -77,7 +77,9 @@ internal static class DonorNames
         {
             var body = part[..^length];
             var name = part[^length..];
-            if (KindBySuffix(body) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group) && LooksLikePersonName(name)) return name;
+            // 南湖中学师生: words for many people (师生, 员工) after a body are no person.
+            if (KindBySuffix(body) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group) && LooksLikePersonName(name)
+                && !Words.KindMembers.ContainsAny(name)) return name;
         }
         return null;
     }

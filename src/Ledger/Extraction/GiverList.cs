@@ -126,9 +126,19 @@ internal static class GiverList
         var core = DonorNames.CoreName(name);
         if (core is null) return null;
         if (DonorNames.IsNameLike(name)) return core;
-        // 口罩、防护服: goods words are no brand (中国水电集团 names a body by its ending).
-        return IsBrand(core) && !Words.Items.ContainsAny(name) ? core : null;
+        // 口罩 / 医用口罩: goods are no giver; 北山食品 names a company by its goods after a name of its own.
+        return IsBrand(core) && !StartsWithGoods(core) ? core : null;
     }
+
+    private static bool StartsWithGoods(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+            if (Words.Items.TryMatchAt(name, i, out _)) return i == 0 || IsModifier(name[..i]);
+        return false;
+    }
+
+    // 医用口罩 / 一次性手套: words that describe goods, not a maker.
+    private static bool IsModifier(string words) => words is "医用" or "一次性" or "防护" or "外科" or "儿童" or "成人";
 
     // 中国海油 / 昆仑山 / 李锦记: a short all-Han name stands for its company in a list of givers.
     private static bool IsBrand(string name) => name.Length is >= 2 and <= 8 && DonorNames.AllHan(name.Replace("-", "").Replace("·", ""));

@@ -32,6 +32,8 @@ internal static class SubjectReader
         ["对"] = "口",
         ["给"] = "予",
         ["就"] = "业诊医",
+        ["另"] = "外一",
+        ["再"] = "次生",
     };
 
     private static readonly Dictionary<string, string> NotMarkerAfter = new()

@@ -1,0 +1,173 @@
+using Ledger.Domain;
+using Ledger.Extraction;
+using NUnit.Framework;
+
+namespace Ledger.Tests.Extraction;
+
+/// <summary>
+/// The classes of sentence real reports use to state gifts (extraction spec, section 4), each with
+/// sentences written for this test, not taken from any report: what a careful reader records from
+/// them, and a look-alike that states no such gift.
+/// </summary>
+public class ReportClassesTests
+{
+    private static List<DonationRecord> Read(string text) => DonationExtractor.Default.Extract("某某报\n\n" + text, "case.txt").ToList();
+
+    private static IEnumerable<(string? Donor, decimal? Cash)> Gifts(string text) => Read(text).Select(r => ((string?)r.Donor, r.Cash?.Value));
+
+    [Test]
+    public void Every_giver_of_a_list_under_a_total_is_a_gift_of_its_own_and_the_total_one_more()
+    {
+        var records = Read("本次义卖活动中共有5家本地企业捐款80万元,其中:长河建材40万元、北山食品20万元、江南纺织15万元、东湖物流5万元。");
+
+        Assert.That(records.Select(r => (r.Donor, r.Cash?.Value, r.Aggregate)), Is.EqualTo(new (string?, decimal?, bool)[]
+        {
+            ("5家本地企业", 800000m, true),
+            ("长河建材", 400000m, false),
+            ("北山食品", 200000m, false),
+            ("江南纺织", 150000m, false),
+            ("东湖物流", 50000m, false),
+        }));
+    }
+
+    [Test]
+    public void A_list_of_goods_with_their_counts_is_no_list_of_givers()
+    {
+        var records = Read("某商会向灾区捐赠物资,其中:大米300袋、食用油200桶、矿泉水500箱。");
+
+        Assert.That(records.Select(r => r.Donor).Distinct(), Is.EqualTo(new[] { "某商会" }));
+    }
+
+    [Test]
+    public void Givers_who_each_gave_are_one_gift_each_and_a_joint_pair_inside_the_list_stays_one()
+    {
+        var gifts = Gifts("王立新、李秀兰、赵氏父子和孙女等各捐1000元。");
+
+        Assert.That(gifts, Is.EquivalentTo(new (string?, decimal?)[] { ("王立新", 1000m), ("李秀兰", 1000m), ("赵氏父子和孙女", 1000m) }));
+    }
+
+    [Test]
+    public void A_run_of_givers_each_with_their_own_verb_keeps_each_figure_with_its_giver()
+    {
+        var records = Read("恒远集团捐赠500万港元、安泰基金会捐赠近300万港元、大成银行捐赠200万港元。");
+
+        Assert.That(records.Select(r => (r.Donor, r.CashOther?.Amount.Value, r.CashOther?.Amount.Qualifier)), Is.EqualTo(new (string?, decimal?, Qualifier?)[]
+        {
+            ("恒远集团", 5_000_000m, Qualifier.Exact),
+            ("安泰基金会", 3_000_000m, Qualifier.AtMost),
+            ("大成银行", 2_000_000m, Qualifier.Exact),
+        }));
+    }
+
+    [Test]
+    public void A_receipt_that_lists_who_handed_in_what_credits_each_giver()
+    {
+        var gifts = Gifts("本报连日来续收到各界善款,包括退休教师陈志远五千元,南湖中学师生三千二百元,林美华二千元。");
+
+        Assert.That(gifts, Is.EqualTo(new (string?, decimal?)[] { ("陈志远", 5000m), ("南湖中学师生", 3200m), ("林美华", 2000m) }));
+    }
+
+    [Test]
+    public void A_gift_of_its_own_after_a_figure_and_a_comma_like_pause_keeps_its_receiver()
+    {
+        var records = Read("其中市慈善总会接收捐款300万元、滨江区政府向灾民捐赠120万元。");
+
+        var county = records.Single(r => r.Donor == "滨江区政府");
+        Assert.That((county.Cash?.Value, county.Recipients), Is.EqualTo(((decimal?)1_200_000m, new List<string> { "灾民" })));
+    }
+
+    [Test]
+    public void Officers_who_hand_over_money_on_their_body_s_behalf_are_not_its_donors()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Gifts("上午十时,青山同乡会会长周明、副会长吴桂芳代表该会送交善款二万元。"), Is.EqualTo(new (string?, decimal?)[] { ("青山同乡会", 20000m) }));
+            Assert.That(Gifts("下午,华康大药房代表刘海、钱雯送交一万五千元善款。"), Is.EqualTo(new (string?, decimal?)[] { ("华康大药房", 15000m) }));
+            Assert.That(Gifts("随后,远洋贸易有限公司总经理郑凯,副经理许琳、马骏代表该公司送交善款八千元。"), Is.EqualTo(new (string?, decimal?)[] { ("远洋贸易有限公司", 8000m) }));
+        });
+    }
+
+    [Test]
+    public void A_person_who_acts_for_a_body_still_gives_the_body_s_gift_when_the_body_follows_代表() =>
+        Assert.That(Gifts("吴建国代表天和物流公司向医院捐款5万元。"), Is.EqualTo(new (string?, decimal?)[] { ("天和物流公司", 50000m) }));
+
+    [Test]
+    public void Counts_of_gifts_and_brackets_of_amounts_are_statistics_not_gifts()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Read("据统计,去年共出现12笔来自个人的百万元及以上大额捐赠,其中2笔超过千万元。"), Is.Empty);
+            Assert.That(Read("捐赠金额在100万元至500万元之间的有7笔。"), Is.Empty);
+            Assert.That(Gifts("南方电网向灾区捐款1000万元。"), Is.EqualTo(new (string?, decimal?)[] { ("南方电网", 10_000_000m) }));
+        });
+    }
+
+    [Test]
+    public void A_gift_announced_for_later_is_a_plan_not_a_gift()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Read("该企业负责人表示,公司将再向灾区捐助500万元。"), Is.Empty);
+            Assert.That(Read("王先生拟通过本市慈善总会向山区学校捐赠图书款20万元。"), Is.Empty);
+            // 将 before the goods hands over what is there.
+            Assert.That(Gifts("某爱心企业将10万元善款送到了街道办事处。").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 100000m }));
+        });
+    }
+
+    [Test]
+    public void A_count_of_givers_after_有_names_them() =>
+        Assert.That(Read("截至目前,已有23家民营企业为灾区捐款约150万元。").Select(r => (r.Donor, r.Aggregate)),
+            Is.EqualTo(new (string?, bool)[] { ("23家民营企业", true) }));
+
+    [Test]
+    public void A_place_whose_name_begins_with_a_numeral_is_no_count() =>
+        Assert.That(Gifts("四川省向受灾地区捐赠300万元。"), Is.EqualTo(new (string?, decimal?)[] { ("四川省", 3_000_000m) }));
+
+    [Test]
+    public void A_sum_in_万_after_a_giving_word_is_yuan_even_when_元_is_left_out()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Gifts("青禾乳业向红十字会捐赠800万").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 8_000_000m }));
+            Assert.That(Read("该市常住人口有800万。"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void A_magnitude_with_no_digit_before_a_unit_of_goods_counts_one_of_itself()
+    {
+        var record = Read("全校师生共捐赠棉鞋百双。").Single();
+
+        Assert.That(record.Items.Select(i => (i.Category, i.Quantity?.Value, i.Unit)),
+            Is.EqualTo(new (ItemCategory, decimal?, string?)[] { (ItemCategory.LivingSupplies, 100m, "双") }));
+        Assert.That(Read("千万不要忘记戴口罩。"), Is.Empty);
+    }
+
+    [Test]
+    public void Clothing_is_living_supplies() =>
+        Assert.That(Read("爱心人士王丽向山区小学捐赠羽绒服120件、棉鞋80双。").Single().Items.Select(i => i.Category),
+            Is.EqualTo(new[] { ItemCategory.LivingSupplies, ItemCategory.LivingSupplies }));
+
+    [Test]
+    public void A_bare_元_in_a_Macau_page_is_patacas_and_人民币_stays_yuan()
+    {
+        const string page = "澳門日報訊\n\n澳門各界繼續踴躍捐款。澳門街坊總會送交善款五萬元。\n\n澳門同鄉會另捐人民幣十萬元。";
+        var records = DonationExtractor.Default.Extract(page, "mo.txt");
+
+        Assert.Multiple(() =>
+        {
+            var patacas = records.Single(r => r.Donor == "澳门街坊总会");
+            Assert.That((patacas.Cash, patacas.CashOther), Is.EqualTo(((Figure?)null, (Money?)new Money(Figure.Exact(50000m), "MOP"))));
+            var yuan = records.Single(r => r.Donor == "澳门同乡会");
+            Assert.That(yuan.Cash?.Value, Is.EqualTo(100000m));
+        });
+    }
+
+    [Test]
+    public void A_bare_元_in_a_mainland_page_stays_yuan() =>
+        Assert.That(Gifts("香港某商会会员李明向家乡捐款5万元。").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 50000m }));
+
+    [Test]
+    public void A_person_described_before_的_is_the_giver() =>
+        Assert.That(Gifts("从事环卫工作二十年的刘婶,主动捐出2000元。"), Is.EqualTo(new (string?, decimal?)[] { ("刘婶", 2000m) }));
+}
