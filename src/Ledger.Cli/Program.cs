@@ -3,7 +3,7 @@ using Ledger.Cli;
 // ledger: extraction from the command line. Each command is a class of its own.
 return args switch
 {
-    ["extract", .. var rest] => ExtractCommand.Run(rest, Console.Out, Console.Error),
+    ["extract", .. var rest] => ExtractCommand.Run(rest, Console.OpenStandardOutput(), Console.Error),
     ["eval", .. var rest] => EvalCommand.Run(rest, Console.Out, Console.Error),
     ["ingest", .. var rest] => IngestCommand.Run(rest, Console.Out, Console.Error),
     ["totals", .. var rest] => TotalsCommand.Run(rest, Console.Out, Console.Error),

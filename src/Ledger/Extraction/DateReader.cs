@@ -8,25 +8,28 @@ internal readonly record struct WrittenDate(int Start, int End, int? Year, int M
 /// <summary>Reads dates (2月9日, 2020年3月5日, 截至2月9日) and a document's own year.</summary>
 internal static partial class DateReader
 {
+    // Digits are [0-9], not \d: \d also matches other scripts' digits (١٢, ৩), which int.Parse refuses.
     // 截至2月9日 / 2020年2月27日 / 3月5号
-    [GeneratedRegex(@"(截至|截止到?|到)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(截至|截止到?|到)?(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})[日号]", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DatePattern();
 
     // 2020年第3期: a periodical's issue
-    [GeneratedRegex(@"((?:19|20)\d{2})年第\s*\d+\s*期", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})年第\s*[0-9]+\s*期", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex IssuePattern();
 
     // A line that holds only a year, as on a magazine's cover page: "2020"
-    [GeneratedRegex(@"^\s*((?:19|20)\d{2})\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^\s*((?:19|20)[0-9]{2})\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex YearLinePattern();
 
     // 2020年3月6日 written as a dateline
-    [GeneratedRegex(@"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FullDatePattern();
 
     public static List<WrittenDate> FindAll(string text, int start, int end)
     {
         var dates = new List<WrittenDate>();
+        // Every date written has 月; most sentences have none and need no regular expression run.
+        if (text.AsSpan(start, end - start).IndexOf('月') < 0) return dates;
         try
         {
             foreach (Match m in DatePattern().Matches(text[start..end]))
@@ -70,7 +73,7 @@ internal static partial class DateReader
     }
 
     // 2020年3月6日 / 出刊 2020年6月 near the top of a document
-    [GeneratedRegex(@"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})年([0-9]{1,2})月(?:([0-9]{1,2})日)?", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PublicationPattern();
 
     /// <summary>

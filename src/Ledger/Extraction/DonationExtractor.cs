@@ -94,7 +94,7 @@ public sealed class DonationExtractor
         {
             Doc = docName,
             Line = sentence.Line,
-            Evidence = sentence.Text.Trim(),
+            Evidence = Evidence.Of(sentence.Text, frame.Start, frame.End),
             Donor = frame.Donor,
             DonorKind = several && kind == DonorKind.Unknown ? DonorKind.Group : kind,
             Recipients = frame.Recipients,

@@ -30,6 +30,9 @@ internal sealed class SentenceReader
     private string? _parentDonor;
     private readonly IReadOnlyList<Amount> _amounts;
     private readonly List<WrittenDate> _dates;
+    private readonly StartIndex<Amount> _amountsByStart;
+    private readonly StartIndex<WrittenDate> _datesByStart;
+    private readonly StartIndex<WrittenDate> _asOfDatesByStart;
     private string? _topic;
     private int _topicAt = -1;
     private bool _listOpen;
@@ -51,7 +54,12 @@ internal sealed class SentenceReader
         _lastPerson = lastPerson;
         _amounts = AmountRecognizer.FindAll(text);
         _dates = DateReader.FindAll(text, 0, text.Length);
+        _amountsByStart = new StartIndex<Amount>(_amounts, a => a.Start);
+        _datesByStart = new StartIndex<WrittenDate>(_dates, d => d.Start);
+        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Where(d => d.AsOf).ToList(), d => d.Start);
     }
+
+    private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);
 
     /// <summary>The giver this sentence speaks of last, for the sentences after it (他又捐赠了…).</summary>
     public string? LastSubject { get; private set; }
@@ -122,20 +130,39 @@ internal sealed class SentenceReader
     /// </summary>
     public WrittenDate? DateOf(GiftFrame frame)
     {
-        var inside = _dates.Where(d => d.Start >= frame.Start && d.Start < frame.End).ToList();
+        var inside = _datesByStart.In(frame.Start, frame.End);
         List<WrittenDate> candidates;
         if (inside.Count > 0) candidates = inside;
         else
         {
-            var previousGift = _frames.Where(f => f != frame && f.End <= frame.Start && f.HasFigures).Select(f => f.End).DefaultIfEmpty(0).Max();
-            candidates = _dates.Where(d => d.Start >= previousGift && d.Start < frame.Start).ToList();
+            var previousGift = PreviousGiftEnd(frame.Start);
+            candidates = _datesByStart.In(previousGift, frame.Start);
         }
         // 截至2月9日,会员…捐款25.55万元,…捐款总计133.80元: an "as of" date covers every total after it.
-        var asOf = (inside.Count > 0 ? inside : _dates.Where(d => d.Start < frame.Start)).LastOrDefault(d => d.AsOf);
+        var asOf = inside.Count > 0 ? inside.LastOrDefault(d => d.AsOf) : _asOfDatesByStart.TryLastBefore(frame.Start, out var before) ? before : default;
         if (asOf.End > 0) return asOf;
         if (candidates.Count == 0) return null;
         if (candidates.Count > 1 && candidates[^2].End + 1 >= candidates[^1].Start) return null;
         return inside.Count > 0 ? candidates[0] : candidates[^1];
+    }
+
+    private List<GiftFrame>? _giftEndsOf;
+    private int[] _giftEnds = [];
+
+    // Where the last gift with figures ends before a position, else 0. A frame always ends after it
+    // starts, so no frame is its own previous gift.
+    private int PreviousGiftEnd(int position)
+    {
+        if (_giftEndsOf != _frames)
+        {
+            _giftEndsOf = _frames;
+            _giftEnds = _frames.Where(f => f.HasFigures).Select(f => f.End).Order().ToArray();
+        }
+        var at = Array.BinarySearch(_giftEnds, position);
+        if (at >= 0) return position;
+        // Not found: the complement of where the first larger end stands; the one before it is smaller.
+        var before = ~at - 1;
+        return before >= 0 ? _giftEnds[before] : 0;
     }
 
     private IEnumerable<(int Start, int End)> Clauses()
@@ -184,7 +211,7 @@ internal sealed class SentenceReader
     private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
     {
         var trigger = FirstGiftTrigger(start, end);
-        var amounts = _amounts.Where(a => a.Start >= start && a.Start < end).ToList();
+        var amounts = AmountsIn(start, end);
         var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
         var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
         var items = ItemReader.Read(_text, start, end, quantities);
@@ -357,7 +384,7 @@ internal sealed class SentenceReader
     private bool SupportsWithGoods(WordMatch<TriggerRole> support, int end)
     {
         var rest = _text[support.End..end];
-        if (_amounts.Any(a => a.Start >= support.Start && a.Start < end)) return true;
+        if (AmountsIn(support.Start, end).Count > 0) return true;
         return !Purpose.ContainsAny(rest) && !rest.Contains('了') && rest.Length <= 12;
     }
 
@@ -532,7 +559,7 @@ internal sealed class SentenceReader
             if (!endsWithDirection) continue;
             if (after < end && _text[after] == '了') after++;
             var stop = after;
-            var nextAmount = _amounts.Where(a => a.Start >= after).Select(a => a.Start).DefaultIfEmpty(end).Min();
+            var nextAmount = _amountsByStart.FirstStartAtOrAfter(after) ?? end;
             while (stop < end && stop < nextAmount && !",;用".Contains(_text[stop])) stop++;
             AddRecipients(frame, _text[after..stop], strict: false);
             if (frame.Recipients.Count > 0) return true;

@@ -71,6 +71,46 @@ public class ExtractorPropertyTests
         Assert.That(records.Max(r => r.Line), Is.LessThanOrEqualTo(text.Split('\n').Length));
     }
 
+    [TestCase("19٣٤年第1期\n某公司向医院捐款20万元。")]
+    [TestCase("2020年٣月٤日,某公司向医院捐款20万元。")]
+    [TestCase("٢٠٢٠\n某公司向医院捐款20万元。")]
+    public void Never_throws_on_digits_of_other_scripts_where_dates_go(string text)
+    {
+        var records = Extractor.Extract(text, "digits.txt");
+
+        Assert.That(records.Single().Cash?.Value, Is.EqualTo(200_000m));
+    }
+
+    // A report pasted as one line: 4,650 gifts in one sentence of about 200 KB with no full stop.
+    private static readonly string LongLine = string.Concat(Enumerable.Repeat("某公司向某医院捐赠口罩1000只，", 4650));
+
+    [Test]
+    public void Reads_every_gift_of_a_sentence_of_thousands_with_evidence_of_its_own_clause()
+    {
+        var records = Extractor.Extract(LongLine, "long.txt");
+
+        Assert.That(records, Has.Count.EqualTo(4650));
+        Assert.That(records.Select(r => r.Evidence), Has.All.EqualTo("某公司向某医院捐赠口罩1000只"));
+        Assert.That(records.Select(r => r.Line), Has.All.EqualTo(1));
+        Assert.That(records.Select(r => r.Items.Single().Quantity?.Value), Has.All.EqualTo(1000m));
+    }
+
+    [Test]
+    public void Evidence_is_the_whole_sentence_when_short_and_never_longer_than_the_bound()
+    {
+        var gift = "某公司向某医院捐赠口罩1000只";
+        // One long clause: the gift's own clause is cut to the bound too.
+        var longClause = "某公司向某医院捐赠口罩1000只" + new string('好', 2 * Evidence.MaxLength) + "。";
+
+        var shortOne = Extractor.Extract($"  {gift}。\n", "short.txt").Single();
+        var cut = Extractor.Extract(longClause, "long-clause.txt");
+
+        Assert.That(shortOne.Evidence, Is.EqualTo($"{gift}。"));
+        Assert.That(cut, Is.Not.Empty);
+        Assert.That(cut.Select(r => r.Evidence.Length), Has.All.LessThanOrEqualTo(Evidence.MaxLength));
+        Assert.That(cut.Select(r => r.Evidence), Has.All.StartWith(gift));
+    }
+
     [Test]
     public void Is_safe_to_share_between_threads()
     {
