@@ -61,11 +61,13 @@ public static class AmountRecognizer
     /// </summary>
     private static IEnumerable<NumberMatch> MagnitudesAlone(string text, IReadOnlyList<NumberMatch> numbers)
     {
+        var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
             if (!Magnitudes.ContainsKey(text[i]) || text[i] == '十') continue;
             if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.FindAll(text[(i - 1)..i]).Count > 0)) continue;
-            if (numbers.Any(n => n.Start <= i && i < n.End)) continue;
+            while (n < numbers.Count && numbers[n].End <= i) n++;
+            if (n < numbers.Count && numbers[n].Start <= i) continue;
             var end = i;
             var value = 1m;
             while (end < text.Length && Magnitudes.TryGetValue(text[end], out var m) && text[end] != '十')

@@ -191,9 +191,10 @@ internal sealed class SentenceReader
     private bool EndsGiftBeforeAnother(int i)
     {
         var end = i;
-        var figure = _amounts.FirstOrDefault(a => a.End == end || a.End < end && a.End >= end - 4 && Words.Items.TryMatchAt(_text, a.End, out var goods) && goods.End == end);
+        // An amount is a few dozen characters at most: only those starting shortly before can end here.
+        var figure = AmountsIn(Math.Max(0, i - 48), i).LastOrDefault(a => a.End == end || a.End < end && a.End >= end - 4 && Words.Items.TryMatchAt(_text, a.End, out var goods) && goods.End == end);
         if (figure is null) return false;
-        var next = _amounts.FirstOrDefault(a => a.Start > i)?.Start ?? _text.Length;
+        var next = _amountsByStart.FirstStartAtOrAfter(i + 1) ?? _text.Length;
         for (var j = i + 1; j < next; j++)
         {
             if (_text[j] is ',' or '，' or '。' or ';' or '；') return false;
@@ -436,10 +437,10 @@ internal sealed class SentenceReader
             while (after < end && _text[after] is '余' or '多') after++;
             if (after < end && _text[after] == '笔') return true;
         }
-        foreach (var a in _amounts)
+        foreach (var a in AmountsIn(start, end))
         {
-            if (a.Start < start || a.End >= end || a.Kind != AmountKind.Money) continue;
-            if (_text[a.End] is '至' or '到' && _amounts.Any(b => b.Start > a.End && b.Start <= a.End + 2)) return true;
+            if (a.End >= end || a.Kind != AmountKind.Money) continue;
+            if (_text[a.End] is '至' or '到' && _amountsByStart.FirstStartAtOrAfter(a.End + 1) is { } next && next <= a.End + 2) return true;
             if (string.CompareOrdinal(_text, a.End, "及以上", 0, 3) == 0) return true;
         }
         return false;
