@@ -303,6 +303,7 @@ internal static class SubjectReader
         {
             if (region[s] is ' ' or ',' or '、') { s++; continue; }
             if (Lead.TryMatchAt(region, s, out var lead)) { s = lead.End; continue; }
+            if (DatelineEnd(region, s) is var dateline and > 0) { s = dateline; continue; }
             var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.FindAll(region, s, Math.Min(region.Length, s + 16)) : [];
             if (date.Count > 0 && date[0].Start == s)
             {
@@ -314,6 +315,37 @@ internal static class SubjectReader
         }
         return s;
     }
+
+    /// <summary>
+    /// Where a news dateline or byline ends, or 0: 中青在线上海12月21日电(中国青年报记者 王烨捷) /
+    /// 南都讯 记者萧倩苑 / 本报讯. The agency and the reporter are no givers.
+    /// </summary>
+    private static int DatelineEnd(string region, int s)
+    {
+        var window = Math.Min(region.Length, s + 24);
+        var end = region.IndexOf("日电", s, window - s, StringComparison.Ordinal) is var dispatch and >= 0 ? dispatch + 2
+            : region.IndexOf('讯', s, Math.Min(window, s + 6) - s) is var news and >= 0 && IsBylineBreak(region, news + 1) ? news + 1 : -1;
+        if (end < 0 || Words.Triggers.ContainsAny(region, s, end)) return 0;
+        if (end < region.Length && region[end] is '(' or '（')
+        {
+            var close = region.IndexOfAny([')', '）'], end);
+            if (close > 0 && close - end <= 40) end = close + 1;
+        }
+        // 南都讯 记者萧倩苑: the reporter's name follows the title 记者.
+        var rest = end;
+        while (rest < region.Length && region[rest] == ' ') rest++;
+        if (string.CompareOrdinal(region, rest, "记者", 0, 2) == 0)
+        {
+            rest += 2;
+            var name = rest;
+            while (name < region.Length && name - rest < 3 && region[name] is >= '\u4e00' and <= '\u9fff') name++;
+            end = name;
+        }
+        return end;
+    }
+
+    // 本报讯 / 南都讯 记者…: a byline's 讯 stands before a space or a bracket, unlike 腾讯 or 通讯员.
+    private static bool IsBylineBreak(string region, int at) => at < region.Length && region[at] is ' ' or '(' or '（' or ':' or '】' or '　';
 
     public static int FirstPredicateMarker(string region, int from) => FirstPredicateMarker(region, from, region.Length);
 
