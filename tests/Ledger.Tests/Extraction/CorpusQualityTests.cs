@@ -18,12 +18,7 @@ public class CorpusQualityTests
     private const double RecallFloor = 0.88;
     private const double DonorBar = 0.90;
 
-    private static ExtractionScore Score()
-    {
-        var golds = ExchangeRecord.ReadLines(new StreamReader(Corpus.GoldFile), Corpus.GoldFile);
-        var predictions = Corpus.Records.Select(r => ExchangeRecord.ReadLines(new StringReader(RecordJson.Write(r)), "extracted")[0]).ToList();
-        return ExtractionScore.Compute(golds, predictions, Corpus.Files.Select(Path.GetFileName)!);
-    }
+    private static ExtractionScore Score() => GoldScoring.Score(Corpus.GoldFile, Corpus.Records, Corpus.Files);
 
     [Test]
     public void The_corpus_is_extracted_above_the_bars()

@@ -13,12 +13,7 @@ public class SeedQualityTests
 {
     private const double Bar = 0.95;
 
-    private static ExtractionScore Score()
-    {
-        var golds = ExchangeRecord.ReadLines(new StreamReader(Seeds.GoldFile), Seeds.GoldFile);
-        var predictions = Seeds.Records.Select(r => ExchangeRecord.ReadLines(new StringReader(RecordJson.Write(r)), "extracted")[0]).ToList();
-        return ExtractionScore.Compute(golds, predictions, Seeds.Files.Select(Path.GetFileName)!);
-    }
+    private static ExtractionScore Score() => GoldScoring.Score(Seeds.GoldFile, Seeds.Records, Seeds.Files);
 
     [Test]
     public void Seeds_are_extracted_at_gold_standard_quality()
