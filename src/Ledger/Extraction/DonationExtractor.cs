@@ -42,6 +42,7 @@ public sealed class DonationExtractor
         var records = new List<DonationRecord>();
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;
+        var lastGoods = (DonatedItem?)null;
         var paragraph = -1;
         var inList = false;
         var rowParagraph = -1;
@@ -62,7 +63,7 @@ public sealed class DonationExtractor
                 }
                 inList = DonorListReader.OpensList(paragraphText);
             }
-            var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson, localCurrency);
+            var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson, localCurrency, lastGoods);
             try
             {
                 foreach (var frame in reader.Frames())
@@ -77,6 +78,7 @@ public sealed class DonationExtractor
             }
             paragraphSubject = reader.LastSubject ?? paragraphSubject;
             lastPerson = reader.LastSubject ?? lastPerson;
+            lastGoods = reader.LastGoods;
         }
         return records;
     }
@@ -120,6 +122,8 @@ public sealed class DonationExtractor
         var specific = found.Any(f => !f.Generic && !f.AfterEtc);
         return found
             .Where(f => !(f.Generic && specific && f.SumsUp))
+            // 免费派口罩,…买8千个送人: goods named first and counted after are one item.
+            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category && o.Item.Name == f.Item.Name))
             .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !(f.Generic && specific))
             .Select(f => f.Item)
             .ToList();

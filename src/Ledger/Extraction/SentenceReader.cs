@@ -46,8 +46,10 @@ internal sealed class SentenceReader
     /// <param name="paragraphSubject">Who the paragraph speaks of so far: a sentence without a subject continues it.</param>
     /// <param name="lastPerson">Who 他/她/该公司 last stood for, across paragraphs of one article.</param>
     /// <param name="localCurrency">What a bare 元 counts in this report (see <see cref="LocalCurrency"/>), null for yuan.</param>
-    public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null)
+    /// <param name="lastGoods">The goods the report named last: a count without goods (此前囤了的2000个) counts them.</param>
+    public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null, DonatedItem? lastGoods = null)
     {
+        LastGoods = lastGoods;
         _text = text;
         _localCurrency = localCurrency;
         _paragraphSubject = paragraphSubject;
@@ -60,6 +62,9 @@ internal sealed class SentenceReader
     }
 
     private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);
+
+    /// <summary>The goods named last by the end of this sentence, for counts without goods after it.</summary>
+    public DonatedItem? LastGoods { get; private set; }
 
     /// <summary>The giver this sentence speaks of last, for the sentences after it (他又捐赠了…).</summary>
     public string? LastSubject { get; private set; }
@@ -216,6 +221,10 @@ internal sealed class SentenceReader
         var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
         var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
         var items = ItemReader.Read(_text, start, end, quantities);
+        if (items.Count == 0 && money.Count == 0 && quantities.Count == 1 && trigger is { Value: not TriggerRole.Support }
+            && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
+            items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
+        if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
         if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
@@ -337,6 +346,19 @@ internal sealed class SentenceReader
         var s = start;
         while (s < contentStart && _text[s] is ' ' or '并' or '而') s++;
         return s < contentStart && _text[s] == '另';
+    }
+
+    /// <summary>
+    /// 免费派口罩,自掏腰包买8千个送人 / 不仅仅此前囤了的2000个无私赠给过路人: a count given with no
+    /// goods named counts the goods named before, in the same unit when theirs is known. A count
+    /// followed by a noun counts that noun (17个医疗队, 一份爱心), not goods.
+    /// </summary>
+    private bool CountsGoodsNamedBefore(Amount count, DonatedItem named)
+    {
+        if (named.Unit is { } unit && unit != count.Unit) return false;
+        if (count.End >= _text.Length) return true;
+        var next = _text[count.End];
+        return next is < '\u4e00' or > '\u9fff' || "都也无全送给就还又已均".Contains(next) || Words.Triggers.TryMatchAt(_text, count.End, out _);
     }
 
     /// <summary>将其中1000套捐助给了武汉的医院: a count in a unit of goods just named is more of those goods.</summary>

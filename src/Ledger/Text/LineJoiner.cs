@@ -46,6 +46,7 @@ internal static class LineJoiner
         if (before.IsHeading || next.IsHeading || EndsParagraph(before.Text) || StartsBlock(next.Text)) return false;
         // Titles, subtitles (——…) and bylines set their words apart by spaces and stand alone.
         if (IsTitleLike(before) || IsTitleLike(next) || before.Text.StartsWith("——", StringComparison.Ordinal)) return false;
+        if (IsPageMetadata(before.Text) || IsPageMetadata(next.Text)) return false;
         var text = before.Text;
         var last = text[^1];
         if (Continuing.IndexOf(last) >= 0) return true;
@@ -55,6 +56,12 @@ internal static class LineJoiner
         if (text.IndexOfAny(SentencePunctuation) >= 0) return true;
         return width > 0 && text.Length >= width - 2;
     }
+
+    // 2022年4月23日10:36 来源:上海市慈善基金会 / 责任编辑:…: a web page's dateline and credits stand alone.
+    private static readonly string[] PageMetadata = ["来源:", "来源：", "发布时间", "发布日期", "责任编辑", "编辑:", "作者:", "发稿时间", "浏览次数", "点击数"];
+
+    private static bool IsPageMetadata(string text) =>
+        text.Length <= 3 * LongLine && PageMetadata.Any(word => text.Contains(word, StringComparison.Ordinal));
 
     private static bool IsTitleLike(CleanLine line) => line.Spaced && line.Text.Length < LongLine;
 

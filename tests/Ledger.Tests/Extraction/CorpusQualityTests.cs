@@ -12,10 +12,9 @@ namespace Ledger.Tests.Extraction;
 /// </summary>
 public class CorpusQualityTests
 {
-    // The bars of the issue that introduced the corpus. Recall stands at the level measured when the
-    // test was written; the issue's bar for it is 0.90, and the test is to be raised to it when met.
+    // The bars of the issue that introduced the corpus.
     private const double PrecisionBar = 0.93;
-    private const double RecallFloor = 0.88;
+    private const double RecallBar = 0.90;
     private const double DonorBar = 0.90;
 
     private static ExtractionScore Score() => GoldScoring.Score(Corpus.GoldFile, Corpus.Records, Corpus.Files);
@@ -29,7 +28,7 @@ public class CorpusQualityTests
         Assert.Multiple(() =>
         {
             Assert.That(score.Precision, Is.GreaterThanOrEqualTo(PrecisionBar), "precision");
-            Assert.That(score.Recall, Is.GreaterThanOrEqualTo(RecallFloor), "recall");
+            Assert.That(score.Recall, Is.GreaterThanOrEqualTo(RecallBar), "recall");
             Assert.That(score.Accuracy("donor"), Is.GreaterThanOrEqualTo(DonorBar), "donor accuracy");
         });
     }
