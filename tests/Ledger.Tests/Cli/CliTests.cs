@@ -19,6 +19,34 @@ public class CliTests
     }
 
     [Test]
+    public void Extract_of_a_folder_read_on_every_core_prints_what_one_core_prints_in_file_order()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"ledger-folder-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // Large and small reports interleaved, so that later files are done before earlier ones.
+            var seeds = Seeds.Files.ToList();
+            for (var copy = 0; copy < 6; copy++)
+                foreach (var seed in seeds)
+                    File.Copy(seed, Path.Combine(folder, $"{copy}{Path.GetFileName(seed)[..3]}-{copy}.txt"));
+            var expected = new System.Text.StringBuilder();
+            foreach (var file in Directory.GetFiles(folder, "*.txt").OrderBy(Path.GetFileName, StringComparer.Ordinal))
+                foreach (var record in Ledger.Extraction.DonationExtractor.Default.Extract(File.ReadAllText(file), Path.GetFileName(file)))
+                    expected.Append(Ledger.Extraction.RecordJson.Write(record)).Append(Environment.NewLine);
+
+            var result = LedgerCli.Run("extract", folder);
+
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+            Assert.That(result.Output, Is.EqualTo(expected.ToString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Extract_prints_a_table_with_qualifiers_for_bounds()
     {
         var result = LedgerCli.Run("extract", Path.Combine(Seeds.Folder, "000_2e732f4b54f1ae42.txt"), "--format", "table");

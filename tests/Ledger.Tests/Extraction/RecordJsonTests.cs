@@ -26,6 +26,18 @@ public class RecordJsonTests
     };
 
     [Test]
+    public void Writes_json_lines_as_utf8_bytes_the_same_as_one_record_at_a_time()
+    {
+        var records = Seeds.Records.Take(20).Append(Zhao).ToList();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        RecordJson.WriteLines(records, buffer);
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan),
+            Is.EqualTo(string.Concat(records.Select(r => RecordJson.Write(r) + Environment.NewLine))));
+    }
+
+    [Test]
     public void Writes_the_exchange_format_of_the_spec_in_its_field_order()
     {
         var json = RecordJson.Write(Zhao);
