@@ -13,6 +13,7 @@ internal sealed record FoundItem(DonatedItem Item, int Start, int End, bool Gene
 internal static class ItemReader
 {
     private static readonly Lexicon Words = Lexicon.Instance;
+    private static readonly WordTable<bool> NicknameEnd = Words.Cue("nickname_end");
 
     // Characters that end an item's name on its left: list marks, particles and quotes.
     private const string NameStops = "、,;:。的了和及与或等“”\"《》()批种类各些给向为在将把从由到至是有共计合";
@@ -26,6 +27,8 @@ internal static class ItemReader
         {
             // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
             if (StartsOrganisationEnd(text, word.End)) continue;
+            // “口罩哥”: goods in a nickname name the giver, they are not given.
+            if (word.End + 1 < text.Length && text[word.End + 1] == '”' && NicknameEnd.TryMatchAt(text, word.End, out _)) continue;
             // 中药汤剂 / 酒精抑菌液: item words written together name one item, of the last word's kind.
             if (found.Count > 0 && found[^1].End == word.Start)
             {

@@ -104,6 +104,7 @@ internal static class SubjectReader
         var words = DonorNames.Trim(region[s..stop]);
         if (words.Length == 0) return default;
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
+        if (Nickname(region[s..stop].TrimEnd(' ', ',')) is { } nickname) return new Subject(nickname, false, false);
         if (ListWithPronoun(words)) return new Subject(words, false, false);
         if (words.Contains('的') && !words.EndsWith("的"))
         {
@@ -111,8 +112,10 @@ internal static class SubjectReader
             var owner = OwnerOrWhole(words);
             if (IsPlausibleName(owner) && DonorNames.IsNameLike(owner)) return new Subject(owner, false, false);
             // 如从事日常保洁工作的蔡伯: a clause describing a person before the name.
+            // 近日深陷水质门的农夫山泉在…: the same for a company named by its brand.
             var described = words[(words.LastIndexOf('的') + 1)..];
-            return DonorNames.LooksLikePersonName(described) ? new Subject(described, false, false) : default;
+            var brand = IsBareName(described) && (stop == region.Length ? hasTrigger : AfterName.TryMatchAt(region, stop, out _));
+            return DonorNames.LooksLikePersonName(described) || brand ? new Subject(described, false, false) : default;
         }
         var bare = IsBareName(words) && (stop == region.Length ? hasTrigger : AfterName.TryMatchAt(region, stop, out _));
         return IsPlausibleName(words) && (DonorNames.IsNameLike(words) || bare) ? new Subject(words, false, false) : default;
@@ -138,10 +141,34 @@ internal static class SubjectReader
         return null;
     }
 
+    private static readonly WordTable<bool> NicknameEnd = Words.Cue("nickname_end");
+
+    /// <summary>
+    /// 中山热心“口罩哥” → 口罩哥: the papers name a giver by a nickname in quotes that ends in a word
+    /// for a person (哥, 姐, 叔, 大爷…) standing last before the verb.
+    /// </summary>
+    private static string? Nickname(string words)
+    {
+        var close = words.LastIndexOf('”');
+        if (close < 0 || close < words.Length - 1) return null;
+        var open = words.LastIndexOf('“', close);
+        if (open < 0 || close - open - 1 is < 2 or > 5) return null;
+        var name = words[(open + 1)..close];
+        return DonorNames.AllHan(name) && NicknameEnd.TryMatchAt(name, name.Length - 1, out var end) && end.End == name.Length ? name : null;
+    }
+
     // 台积电 / 华为 / 飞鹤乳业: a brand names its company without a telling ending.
     // 察疫情 / 抗疫一线 read as slogans, not names.
     private static bool IsBareName(string words) =>
-        words.Length is >= 2 and <= 8 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words) && !NotBrand.ContainsAny(words);
+        words.Length is >= 2 and <= 8 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words) && !NotBrand.ContainsAny(words) && !HoldsCount(words);
+
+    // 天津航空两架(包机): a count of things inside the words makes them a phrase, not a name.
+    private static bool HoldsCount(string words)
+    {
+        foreach (var number in ChineseNumber.FindAll(words))
+            if (number.End < words.Length && CountUnits.Contains(words[number.End]) || number.End < words.Length && words[number.End] is '架' or '辆' or '台' or '支') return true;
+        return false;
+    }
 
     private static readonly WordTable<bool> NotBrand = Words.Cue("not_brand");
 
