@@ -10,16 +10,20 @@ namespace Ledger.Extraction;
 internal static class DonorListReader
 {
     private static readonly Lexicon Words = Lexicon.Instance;
-    private static readonly string[] ListWords = ["名单", "明细", "公示", "如下", "清单", "光荣榜", "榜单", "一览"];
+    private static readonly WordTable<bool> ListWords = Words.Cue("list_heading");
 
     /// <summary>Whether a paragraph announces a list of givers.</summary>
     public static bool OpensList(string paragraph) =>
-        paragraph.Length <= 80 && Words.Triggers.ContainsAny(paragraph) && ListWords.Any(w => paragraph.Contains(w, StringComparison.Ordinal));
+        paragraph.Length <= 80 && Words.Triggers.ContainsAny(paragraph) && ListWords.ContainsAny(paragraph);
+
+    /// <summary>Whether a paragraph of a list names several givers, each with a figure (张三 500元 李四 300元).</summary>
+    public static bool HoldsSeveralGifts(string row) =>
+        row.Length <= 400 && AmountRecognizer.FindAll(row).Count(a => a.Kind == AmountKind.Money) > 1;
 
     /// <summary>The gift a list row states, or null when the paragraph is no row.</summary>
     public static GiftFrame? ReadRow(string row)
     {
-        if (row.Length > 60) return null;
+        if (row.Length > 60 || HoldsSeveralGifts(row)) return null;
         var s = SkipEnumerator(row);
         var amounts = AmountRecognizer.FindAll(row);
         var first = amounts.FirstOrDefault(a => a.Start > s);

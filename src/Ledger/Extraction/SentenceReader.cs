@@ -47,8 +47,11 @@ internal sealed class SentenceReader
     /// <param name="lastPerson">Who 他/她/该公司 last stood for, across paragraphs of one article.</param>
     /// <param name="localCurrency">What a bare 元 counts in this report (see <see cref="LocalCurrency"/>), null for yuan.</param>
     /// <param name="lastGoods">The goods the report named last: a count without goods (此前囤了的2000个) counts them.</param>
-    public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null, DonatedItem? lastGoods = null)
+    /// <param name="listRow">The sentence is a row of a published list of givers: its names and figures are entries.</param>
+    public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null, DonatedItem? lastGoods = null,
+        bool listRow = false)
     {
+        _listOpen = listRow;
         LastGoods = lastGoods;
         _text = text;
         _localCurrency = localCurrency;
@@ -276,6 +279,32 @@ internal sealed class SentenceReader
         if (subject.Receiver is { } receiver && !frame.Recipients.Contains(receiver)) frame.Recipients.Add(receiver);
 
         var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
+        if (cash.Count > 1 && trigger is not null && frame.Each && Respectively(donor, cash, trigger.Value.End) is { } pairs)
+        {
+            // 张明、李华、王强分别捐款1万元、5000元、3000元: the givers and the figures pair in order.
+            foreach (var (giver, m) in pairs)
+            {
+                var one = NewFrame(start, end, giver, stated: true, trigger, isPart);
+                one.Each = false;
+                one.Recipients.AddRange(frame.Recipients);
+                Assign(one, m, Classify(m, start, role));
+                yield return one;
+            }
+            yield break;
+        }
+        if (cash.Count > 1 && trigger is not null && frame.Each && frame.Recipients.Count == cash.Count && SideBySide(cash))
+        {
+            // 某公司分别向一院、二院捐款1万元、5000元: the receivers and the figures pair in order.
+            for (var k = 0; k < cash.Count; k++)
+            {
+                var one = NewFrame(start, end, donor, stated, trigger, isPart);
+                one.Each = false;
+                one.Recipients.Add(frame.Recipients[k]);
+                Assign(one, cash[k], Classify(cash[k], start, role));
+                yield return one;
+            }
+            yield break;
+        }
         if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
         {
             // 捐赠平房区疫情指挥部10000元、哈尔滨市民建市委会1000元: one gift per recipient.
@@ -293,6 +322,25 @@ internal sealed class SentenceReader
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         yield return frame;
+    }
+
+    /// <summary>
+    /// The givers of a list beside as many figures that stand one after another with nothing but
+    /// separators between them (分别捐款1万元、5000元和3000元), in order; else null.
+    /// </summary>
+    private List<(string Giver, Amount Figure)>? Respectively(string? donor, List<Amount> figures, int verbEnd)
+    {
+        if (donor is null || DonorNames.SplitGivers(donor) is not { } givers || givers.Count != figures.Count) return null;
+        if (figures[0].Start < verbEnd || !SideBySide(figures)) return null;
+        return givers.Select((g, k) => (DonorNames.CoreName(g) ?? g, figures[k])).ToList();
+    }
+
+    // 1万元、5000元和3000元: figures with nothing but separators between them.
+    private bool SideBySide(List<Amount> figures)
+    {
+        for (var k = 1; k < figures.Count; k++)
+            if (DonorNames.Trim(_text[figures[k - 1].End..figures[k].Start]).Trim('和', '及') is { Length: > 0 }) return false;
+        return true;
     }
 
     // 其中:中国海油600万元 / 范宏伟等各捐2000元: a giver of a list, a part of the gift it follows.
