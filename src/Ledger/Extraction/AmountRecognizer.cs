@@ -155,10 +155,12 @@ public static class AmountRecognizer
         var from = Math.Max(0, number.Start - 6);
         foreach (var giving in Lexicon.Instance.Triggers.FindAll(text, from, number.Start))
             if (giving.End >= number.Start - 6) return true;
-        return MoneyNouns.Any(w => text.AsSpan(from, number.Start - from).EndsWith(w, StringComparison.Ordinal));
+        foreach (var noun in MoneyNouns.FindAll(text, from, number.Start))
+            if (noun.End == number.Start) return true;
+        return false;
     }
 
-    private static readonly string[] MoneyNouns = ["资金", "物资", "款物", "善款"];
+    private static readonly WordTable<bool> MoneyNouns = Lexicon.Instance.Cue("money_noun");
 
     private static Amount Yuan(string text, NumberMatch number, Figure figure, Qualifier? stated, int end)
     {

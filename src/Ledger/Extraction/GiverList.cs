@@ -138,7 +138,9 @@ internal static class GiverList
     }
 
     // 医用口罩 / 一次性手套: words that describe goods, not a maker.
-    private static bool IsModifier(string words) => words is "医用" or "一次性" or "防护" or "外科" or "儿童" or "成人";
+    private static readonly WordTable<bool> GoodsModifier = Words.Cue("goods_modifier");
+
+    private static bool IsModifier(string words) => GoodsModifier.TryMatchAt(words, 0, out var m) && m.End == words.Length;
 
     // 中国海油 / 昆仑山 / 李锦记: a short all-Han name stands for its company in a list of givers.
     private static bool IsBrand(string name) => name.Length is >= 2 and <= 8 && DonorNames.AllHan(name.Replace("-", "").Replace("·", ""));

@@ -12,11 +12,10 @@ namespace Ledger.Extraction;
 internal static class LocalCurrency
 {
     private static readonly (string Currency, string[] Places, string[] Names)[] Regions =
-    [
-        ("MOP", ["澳门", "澳門"], ["澳门元", "澳門元", "澳门币", "澳門幣", "葡币", "葡幣"]),
-        ("HKD", ["香港"], ["港元", "港币", "港幣"]),
-        ("TWD", ["台湾", "台灣", "臺灣"], ["新台币", "新臺幣", "新台幣"]),
-    ];
+        LanguageData.Lines("Extraction/Data/currencies.tsv").Select(l => l.Split('\t'))
+            .GroupBy(r => r[0])
+            .Select(g => (g.Key, g.Where(r => r[1] == "place").Select(r => r[2]).ToArray(), g.Where(r => r[1] == "name").Select(r => r[2]).ToArray()))
+            .ToArray();
 
     /// <summary>The ISO code a bare 元 stands for in <paramref name="raw"/>, or null for yuan.</summary>
     public static string? Of(string raw)

@@ -23,6 +23,8 @@ internal sealed class SentenceReader
     private static readonly WordTable<bool> EachCue = Words.Cue("each");
     private static readonly WordTable<bool> Purpose = Words.Cue("purpose");
     private static readonly WordTable<bool> RecipientEnd = Words.Cue("recipient_end");
+    private static readonly WordTable<bool> PlanAdverb = Words.Cue("plan_adverb");
+    private static readonly WordTable<bool> CountFollower = Words.Cue("count_follower");
 
     private readonly string _text;
     private readonly string? _paragraphSubject;
@@ -406,7 +408,7 @@ internal sealed class SentenceReader
         if (named.Unit is { } unit && unit != count.Unit) return false;
         if (count.End >= _text.Length) return true;
         var next = _text[count.End];
-        return next is < '\u4e00' or > '\u9fff' || "都也无全送给就还又已均".Contains(next) || Words.Triggers.TryMatchAt(_text, count.End, out _);
+        return next is < '\u4e00' or > '\u9fff' || CountFollower.TryMatchAt(_text, count.End, out _) || Words.Triggers.TryMatchAt(_text, count.End, out _);
     }
 
     /// <summary>将其中1000套捐助给了武汉的医院: a count in a unit of goods just named is more of those goods.</summary>
@@ -488,7 +490,7 @@ internal sealed class SentenceReader
         for (var at = _text.IndexOf('将', start, trigger.Start - start); at >= 0; at = _text.IndexOf('将', at + 1, trigger.Start - at - 1))
         {
             var next = at + 1;
-            while (next < trigger.Start && "再会要还也继续".Contains(_text[next])) next++;
+            while (next < trigger.Start && PlanAdverb.TryMatchAt(_text, next, out var adverb)) next = adverb.End;
             if (next == trigger.Start || _text[next] is '向' or '为' or '给' or '对') return true;
             if (at + 1 >= trigger.Start) break;
         }

@@ -166,7 +166,7 @@ internal static class SubjectReader
     private static bool HoldsCount(string words)
     {
         foreach (var number in ChineseNumber.FindAll(words))
-            if (number.End < words.Length && CountUnits.Contains(words[number.End]) || number.End < words.Length && words[number.End] is '架' or '辆' or '台' or '支') return true;
+            if (CountUnits.TryMatchAt(words, number.End, out _)) return true;
         return false;
     }
 
@@ -201,11 +201,10 @@ internal static class SubjectReader
     {
         var numbers = ChineseNumber.FindAll(words);
         if (numbers.Count == 0 || numbers[0].Start != 0 || words.Length - numbers[0].Length > 2) return false;
-        var next = numbers[0].Length < words.Length ? words[numbers[0].Length] : '\0';
-        return next == '\0' || CountUnits.Contains(next);
+        return numbers[0].Length == words.Length || CountUnits.TryMatchAt(words, numbers[0].Length, out _);
     }
 
-    private const string CountUnits = "次天日月年周个名家位批笔人项届期轮趟户所条件只场";
+    private static readonly WordTable<bool> CountUnits = Words.Cue("count_unit");
 
     private static bool HasHan(string words)
     {

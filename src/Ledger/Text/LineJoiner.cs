@@ -58,7 +58,7 @@ internal static class LineJoiner
     }
 
     // 2022年4月23日10:36 来源:上海市慈善基金会 / 责任编辑:…: a web page's dateline and credits stand alone.
-    private static readonly string[] PageMetadata = ["来源:", "来源：", "发布时间", "发布日期", "责任编辑", "编辑:", "作者:", "发稿时间", "浏览次数", "点击数"];
+    private static readonly string[] PageMetadata = LanguageData.Lines("Text/Data/page-metadata.txt").ToArray();
 
     private static bool IsPageMetadata(string text) =>
         text.Length <= 3 * LongLine && PageMetadata.Any(word => text.Contains(word, StringComparison.Ordinal));
