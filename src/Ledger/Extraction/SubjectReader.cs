@@ -370,8 +370,9 @@ internal static class SubjectReader
         return end;
     }
 
-    // 本报讯 / 南都讯 记者…: a byline's 讯 stands before a space or a bracket, unlike 腾讯 or 通讯员.
-    private static bool IsBylineBreak(string region, int at) => at < region.Length && region[at] is ' ' or '(' or '（' or ':' or '】' or '　';
+    // 本报讯 / 南都讯 记者…: a byline's 讯 stands before a space, a bracket or 记者, unlike 腾讯 or 通讯员.
+    private static bool IsBylineBreak(string region, int at) =>
+        at < region.Length && (region[at] is ' ' or '(' or '（' or ':' or '】' or '　' || string.CompareOrdinal(region, at, "记者", 0, 2) == 0);
 
     public static int FirstPredicateMarker(string region, int from) => FirstPredicateMarker(region, from, region.Length);
 

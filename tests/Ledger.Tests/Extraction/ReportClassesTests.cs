@@ -170,4 +170,77 @@ public class ReportClassesTests
     [Test]
     public void A_person_described_before_的_is_the_giver() =>
         Assert.That(Gifts("从事环卫工作二十年的刘婶,主动捐出2000元。"), Is.EqualTo(new (string?, decimal?)[] { ("刘婶", 2000m) }));
+
+    [Test]
+    public void A_count_given_without_goods_counts_the_goods_named_before_it()
+    {
+        var records = Read("李大姐在小区门口免费发放口罩,先后自掏腰包买了3000个送给邻居。");
+
+        Assert.That(records.Single().Items.Select(i => (i.Category, i.Quantity?.Value, i.Unit)),
+            Is.EqualTo(new (ItemCategory, decimal?, string?)[] { (ItemCategory.Mask, 3000m, "个") }));
+        // 17个医疗队: a count followed by a noun counts that noun.
+        Assert.That(Read("某公司向医院捐赠口罩5000只。全省各地支援灾区的17个医疗队已经出发。").SelectMany(r => r.Items).Select(i => i.Quantity?.Value),
+            Is.EqualTo(new decimal?[] { 5000m }));
+    }
+
+    [Test]
+    public void Goods_passed_on_by_a_charity_are_the_charity_s_gift_to_the_receiver_who_took_them()
+    {
+        var gift = Read("市人民医院接收由市慈善总会转赠的20箱共计4000套防护服。").Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(gift.Donor, Is.EqualTo("市慈善总会"));
+            Assert.That(gift.Recipients, Does.Contain("市人民医院"));
+            Assert.That(gift.Items.Select(i => i.Quantity?.Value), Does.Contain(4000m));
+        });
+    }
+
+    [Test]
+    public void A_web_page_s_dateline_and_credits_stand_apart_from_the_body_so_the_gift_keeps_its_line()
+    {
+        var records = DonationExtractor.Default.Extract("防护服送达医院\n2021年3月2日 09:15 来源:某某区红十字会办公室\n3月1日,区人民医院接收某公司捐赠的防护服500套。\n", "page.txt");
+
+        Assert.That(records.Select(r => (r.Line, r.Donor)), Is.EqualTo(new (int, string?)[] { (3, "某公司") }));
+    }
+
+    [Test]
+    public void A_news_dateline_and_the_reporter_are_no_givers()
+    {
+        Assert.That(Gifts("新华社南京5月3日电(记者 王某)继去年捐款500万元后,某集团今天再次向灾区捐款300万元。").Select(g => g.Donor),
+            Has.None.Contains("新华社").And.None.Contains("王某"));
+        Assert.That(Gifts("本报讯 记者张晓明 某公司昨日向市儿童医院捐赠善款20万元。"), Is.EqualTo(new (string?, decimal?)[] { ("某公司", 200000m) }));
+    }
+
+    [Test]
+    public void A_giver_the_paper_names_by_a_nickname_in_quotes_is_a_giver()
+    {
+        Assert.That(Read("热心的“爱心姐”自费购买口罩2000只送给环卫工人。").Single().Donor, Is.EqualTo("爱心姐"));
+        // “口罩哥” names a person; a quoted product is goods.
+        Assert.That(Read("某药企捐赠“连花清瘟胶囊”500盒。").Single().Donor, Is.EqualTo("某药企"));
+    }
+
+    [Test]
+    public void Givers_and_figures_named_side_by_side_with_分别_pair_in_order()
+    {
+        Assert.That(Gifts("张明、李华、王强分别捐款1万元、5000元和3000元。"),
+            Is.EqualTo(new (string?, decimal?)[] { ("张明", 10000m), ("李华", 5000m), ("王强", 3000m) }));
+        Assert.That(Read("某公司分别向一院、二院捐款1万元、5000元。").Select(r => (r.Recipients.Single(), r.Cash?.Value)),
+            Is.EqualTo(new (string, decimal?)[] { ("一院", 10000m), ("二院", 5000m) }));
+        // One figure for several givers is what each gave.
+        Assert.That(Gifts("张明、李华分别捐款1万元。"), Is.EqualTo(new (string?, decimal?)[] { ("张明", 10000m), ("李华", 10000m) }));
+    }
+
+    [Test]
+    public void A_row_of_a_published_list_that_names_several_givers_gives_each_its_own_gift()
+    {
+        var records = DonationExtractor.Default.Extract("抗疫善款芳名\n\n陈大文 五百元 何小玲 三百元\n\n某某贸易行 二千元\n", "list.txt");
+
+        Assert.That(records.Select(r => (r.Donor, r.Cash?.Value ?? r.CashOther?.Amount.Value)),
+            Is.EqualTo(new (string?, decimal?)[] { ("陈大文", 500m), ("何小玲", 300m), ("某某贸易行", 2000m) }));
+    }
+
+    [Test]
+    public void A_company_described_before_的_is_the_giver() =>
+        Assert.That(Gifts("近日刚刚完成上市的青禾乳业在第一时间向灾区捐款100万元。"), Is.EqualTo(new (string?, decimal?)[] { ("青禾乳业", 1_000_000m) }));
 }
