@@ -55,7 +55,8 @@ internal static class DonorNames
         for (var t = titles.Count - 1; t >= 0; t--)
         {
             var rest = Trim(part[titles[t].End..]);
-            if (rest.Length > 0 && (LooksLikePersonName(rest) || IsNameAfterTitle(rest))) return rest;
+            // 全县党员干部: words for many people after a title are no person's name.
+            if (rest.Length > 0 && (LooksLikePersonName(rest) || IsNameAfterTitle(rest)) && !Words.KindMembers.ContainsAny(rest)) return rest;
             if (rest.Length > 0) break;
         }
         // Name before a closing title: …李桂林院长, 吕晶委员.

@@ -16,7 +16,7 @@ internal static class ItemReader
     private static readonly WordTable<bool> NicknameEnd = Words.Cue("nickname_end");
 
     // Characters that end an item's name on its left: list marks, particles and quotes.
-    private const string NameStops = "、,;:。的了和及与或等“”\"《》()批种类各些给向为在将把从由到至是有共计合";
+    private const string NameStops = "、,;:。的了和及与或等“”\"《》()批种类各些给向为在将把从由到至是有共计合括";
     private const int MaxModifierLength = 6;
 
     public static List<FoundItem> Read(string text, int start, int end, IReadOnlyList<Amount> quantities)

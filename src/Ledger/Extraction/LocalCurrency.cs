@@ -4,9 +4,9 @@ namespace Ledger.Extraction;
 
 /// <summary>
 /// What a bare 元 counts in a report: yuan on the mainland, but the local dollar in a page from
-/// Hong Kong, Macau or Taiwan (澳门日报: 送交一万元善款 is 10,000 patacas). A page is taken to be
-/// from there when it is written in Traditional characters and names one of those places more
-/// than the others, at least twice, or when it names the local currency outright (港元, 澳门元).
+/// Hong Kong, Macau or Taiwan (澳门日报: 送交一万元善款 is 10,000 patacas). A page in Traditional
+/// characters is taken to be from there when it names one of those places at least twice or its
+/// currency (港元, 澳門元); a page in Simplified characters only when it names both again and again.
 /// 人民币 written beside a figure is always yuan.
 /// </summary>
 internal static class LocalCurrency
@@ -21,11 +21,13 @@ internal static class LocalCurrency
     public static string? Of(string raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;
-        foreach (var (currency, _, names) in Regions)
-            if (names.Any(n => raw.Contains(n, StringComparison.Ordinal))) return currency;
-        if (!ChineseScript.IsTraditional(raw)) return null;
-        var best = Regions.Select(r => (r.Currency, Count: r.Places.Sum(p => Count(raw, p)))).MaxBy(r => r.Count);
-        return best.Count >= 2 ? best.Currency : null;
+        var traditional = ChineseScript.IsTraditional(raw);
+        var best = Regions.Select(r => (r.Currency, Places: r.Places.Sum(p => Count(raw, p)), Names: r.Names.Sum(n => Count(raw, n))))
+            .MaxBy(r => r.Places + r.Names);
+        // A mainland page that mentions one gift in patacas does not turn its yuan into patacas: in
+        // Simplified characters the page must name the place and its currency again and again.
+        if (traditional) return best.Places >= 2 || best.Names >= 1 ? best.Currency : null;
+        return best.Names >= 2 && best.Places >= 3 && Count(raw, "人民币") < best.Names ? best.Currency : null;
     }
 
     /// <summary>Whether the figure's own words say yuan (人民币100万元, 100万元人民币).</summary>

@@ -23,7 +23,7 @@ internal static class SubjectReader
     // Single-character predicate markers that also begin ordinary words: 在职党员, 中共, 以上.
     private static readonly Dictionary<string, string> NotMarkerBefore = new()
     {
-        ["在"] = "职岗编任哈京校读内外",
+        ["在"] = "职岗编任哈京校读内外韩日美英法德澳加华港台",
         ["共"] = "同产青建享识赢克抗战渡度筑担",
         ["为"] = "主首",
         ["以"] = "上下来及后前外内",
