@@ -551,6 +551,9 @@ internal sealed class SentenceReader
     private FigureSlot Classify(Amount money, int clauseStart, TriggerRole? role)
     {
         var windowStart = Math.Max(clauseStart, money.Start - 8);
+        // 捐款捐物价值超过1亿元: the value of money and goods given together is one combined figure.
+        if (role == TriggerRole.Combined && Words.Triggers.FindAll(_text, windowStart, money.Start).Any(t => t.Value == TriggerRole.Combined))
+            return FigureSlot.Combined;
         if (GoodsValueCue.ContainsAny(_text, windowStart, money.Start)) return FigureSlot.GoodsValue;
         var combined = CombinedCue.ContainsAny(_text, clauseStart, money.Start) || role == TriggerRole.Combined;
         if (ConvertedCue.ContainsAny(_text, clauseStart, money.Start))
