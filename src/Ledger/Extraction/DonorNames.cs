@@ -151,6 +151,14 @@ internal static class DonorNames
         return false;
     }
 
+    /// <summary>Whether the words begin with a body's name (香港赛马会慈善信托基金拨款 → …基金).</summary>
+    public static bool BeginsWithBody(string words)
+    {
+        for (var end = words.Length; end >= 3; end--)
+            if (KindBySuffix(words[..end]) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return true;
+        return false;
+    }
+
     public static DonorKind KindOf(string name)
     {
         var parts = SplitList(name);

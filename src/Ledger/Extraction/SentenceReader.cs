@@ -266,7 +266,12 @@ internal sealed class SentenceReader
         // The giver named by the latest scene-setting clause speaks for what follows it.
         var inherited = current is null || _topicAt > current.Start ? null : current.IsPart ? _parentDonor : current.Donor;
         // A clause without a subject continues the sentence, then the paragraph, then the article's protagonist.
-        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;
+        // Words in the subject's place that name nobody we can read (香港赛马会慈善信托基金拨款…) leave the
+        // gift without a giver rather than credit it to someone named sentences earlier.
+        var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween && HasSubjectWords(start, contentStart);
+        donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic
+            : unreadSubject ? inherited ?? _topic ?? _sentenceGiver
+            : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;
         if (stated) LastSubject = _sentenceGiver = donor;
         else if (donor is not null && subject.IsPronoun) LastSubject ??= donor;
         if (_topic is not null && LastSubject is null) LastSubject = _topic;
@@ -388,6 +393,16 @@ internal sealed class SentenceReader
         var parts = DonorNames.SplitList(name);
         if (!parts.Any(SubjectReader.IsPronoun)) return name;
         return string.Join("、", parts.Select(p => SubjectReader.IsPronoun(p) ? _lastPerson : p).Distinct());
+    }
+
+    // 香港赛马会慈善信托基金拨款3000万元 names a body before its predicate; 目前,已捐赠给… and
+    // 20多天共募集到… name nobody.
+    private bool HasSubjectWords(int start, int contentStart)
+    {
+        if (contentStart <= start) return false;
+        var region = _text[start..contentStart];
+        var s = SubjectReader.SkipLeadWords(region, 0);
+        return DonorNames.BeginsWithBody(DonorNames.Trim(region[s..SubjectReader.FirstPredicateMarker(region, s)]));
     }
 
     // 另2000套防护服… / 另外…: the clause speaks of another gift.

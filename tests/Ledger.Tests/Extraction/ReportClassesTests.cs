@@ -243,4 +243,16 @@ public class ReportClassesTests
     [Test]
     public void A_company_described_before_的_is_the_giver() =>
         Assert.That(Gifts("近日刚刚完成上市的青禾乳业在第一时间向灾区捐款100万元。"), Is.EqualTo(new (string?, decimal?)[] { ("青禾乳业", 1_000_000m) }));
+
+    [Test]
+    public void A_gift_whose_giver_cannot_be_read_is_credited_to_nobody_named_before()
+    {
+        var records = Read("东海商会向灾民捐款50万元。\n\n南洋慈善信托基金拨款3000万元支援灾民。");
+
+        Assert.That(records.Select(r => r.Donor), Is.EqualTo(new[] { "东海商会" }));
+    }
+
+    [Test]
+    public void Free_carriage_is_a_service_not_a_gift_of_goods() =>
+        Assert.That(Read("某快递公司免费运输救灾物资300吨。"), Is.Empty);
 }
