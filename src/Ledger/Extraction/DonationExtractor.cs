@@ -47,6 +47,7 @@ public sealed class DonationExtractor
         var inList = false;
         var rowParagraph = -1;
         var listRow = false;
+        var columnUnit = (decimal?)null;
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Paragraph == rowParagraph) continue;
@@ -56,7 +57,7 @@ public sealed class DonationExtractor
                 paragraphSubject = null;
                 var span = document.Paragraphs[paragraph];
                 var paragraphText = document.Text.Substring(span.Start, span.Length);
-                if (inList && DonorListReader.ReadRow(paragraphText) is { } row)
+                if (inList && DonorListReader.ReadRow(paragraphText, columnUnit) is { } row)
                 {
                     rowParagraph = paragraph;
                     if (ToRecord(row, sentence with { Text = paragraphText }, docName, year, null, options) is { } listed) records.Add(listed);
@@ -64,7 +65,12 @@ public sealed class DonationExtractor
                 }
                 // 张三 500元 李四 300元: a row of several givers is read as a list by the sentence reader.
                 listRow = inList && DonorListReader.HoldsSeveralGifts(paragraphText);
-                inList = listRow || DonorListReader.OpensList(paragraphText);
+                var opens = DonorListReader.OpensList(paragraphText);
+                // 序号 捐赠单位 捐赠金额(元): a header row keeps the list open and gives its figures' unit.
+                var header = (opens || inList) && DonorListReader.ColumnUnit(paragraphText) is not null;
+                if (opens || header) columnUnit = DonorListReader.ColumnUnit(paragraphText) ?? (header ? columnUnit : null);
+                inList = listRow || opens || header;
+                if (!inList) columnUnit = null;
             }
             var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson, localCurrency, lastGoods, listRow);
             try

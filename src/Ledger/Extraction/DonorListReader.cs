@@ -1,4 +1,5 @@
 using Ledger.Domain;
+using Ledger.Text;
 
 namespace Ledger.Extraction;
 
@@ -20,13 +21,29 @@ internal static class DonorListReader
     public static bool HoldsSeveralGifts(string row) =>
         row.Length <= 400 && AmountRecognizer.FindAll(row).Count(a => a.Kind == AmountKind.Money) > 1;
 
+    private static readonly WordTable<bool> InYuan = Words.Cue("column_in_yuan");
+    private static readonly WordTable<bool> InWan = Words.Cue("column_in_wan");
+
+    /// <summary>
+    /// The yuan one bare figure of the list's rows counts, when its heading or header row says the
+    /// unit once for all (捐赠金额(元) → 1, 单位:万元 → 10000); else null.
+    /// </summary>
+    public static decimal? ColumnUnit(string paragraph)
+    {
+        if (paragraph.Length > 80) return null;
+        if (InWan.ContainsAny(paragraph)) return 10000m;
+        return InYuan.ContainsAny(paragraph) ? 1m : null;
+    }
+
     /// <summary>The gift a list row states, or null when the paragraph is no row.</summary>
-    public static GiftFrame? ReadRow(string row)
+    /// <param name="columnUnit">What a bare figure counts in yuan when the header gave the unit (1 某县建设银行 50000).</param>
+    public static GiftFrame? ReadRow(string row, decimal? columnUnit = null)
     {
         if (row.Length > 60 || HoldsSeveralGifts(row)) return null;
         var s = SkipEnumerator(row);
         var amounts = AmountRecognizer.FindAll(row);
         var first = amounts.FirstOrDefault(a => a.Start > s);
+        if (first is null && columnUnit is { } unit && BareFigureAtEnd(row, s, unit) is { } bare) amounts = [first = bare];
         if (first is null) return null;
         var items = ItemReader.Read(row, s, row.Length, amounts.Where(a => a.Kind == AmountKind.Quantity).ToList());
         var nameEnd = Math.Min(first.Start, items.Count > 0 ? items[0].Start : first.Start);
@@ -41,6 +58,19 @@ internal static class DonorListReader
             else frame.CashOther = new Money(money[0].Figure, money[0].Currency);
         }
         return frame.HasFigures ? frame : null;
+    }
+
+    // 1 某县建设银行 50000 / 2 张三丰 1,000.00: the row's last word is a figure in the header's unit.
+    private static Amount? BareFigureAtEnd(string row, int from, decimal unit)
+    {
+        var end = row.Length;
+        while (end > from && row[end - 1] is ' ' or '\t') end--;
+        var numbers = ChineseNumber.FindAll(row[..end]);
+        if (numbers.Count == 0) return null;
+        var last = numbers[^1];
+        if (last.End != end || last.Start <= from || !char.IsAsciiDigit(row[last.Start]) || char.IsAsciiDigit(row[last.Start - 1])) return null;
+        var figure = last.Value with { Value = last.Value.Value * unit, Low = last.Value.Low * unit, High = last.Value.High * unit };
+        return new Amount(AmountKind.Money, last.Start, last.Length, figure, null, "CNY");
     }
 
     // "1. " "(2)" "三、" "④" at the start of a row

@@ -53,7 +53,7 @@ internal static class LineJoiner
         if (char.IsAsciiDigit(last) && NumberContinuations.IndexOf(next.Text[0]) >= 0) return true;
         if (text.Length >= LongLine) return true;
         // 2月8日,首批捐赠的10万个医 ⏎⏎ 用防护帽: a line broken off inside a sentence; titles carry no commas.
-        if (text.IndexOfAny(SentencePunctuation) >= 0) return true;
+        if (HasSentencePunctuation(text)) return true;
         return width > 0 && text.Length >= width - 2;
     }
 
@@ -62,6 +62,21 @@ internal static class LineJoiner
 
     private static bool IsPageMetadata(string text) =>
         text.Length <= 3 * LongLine && PageMetadata.Any(word => text.Contains(word, StringComparison.Ordinal));
+
+    // 2 张三丰 1,000: a comma between digits groups thousands, it does not make a row a sentence.
+    private static bool HasSentencePunctuation(string text)
+    {
+        for (var i = text.IndexOfAny(SentencePunctuation); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SentencePunctuation, i + 1) : -1)
+        {
+            var thousands = text[i] == ',' && i > 0 && char.IsAsciiDigit(text[i - 1]) && ThousandsGroupAt(text, i + 1);
+            if (!thousands) return true;
+        }
+        return false;
+    }
+
+    private static bool ThousandsGroupAt(string text, int at) =>
+        at + 3 <= text.Length && char.IsAsciiDigit(text[at]) && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 2])
+        && (at + 3 == text.Length || !char.IsAsciiDigit(text[at + 3]));
 
     private static bool IsTitleLike(CleanLine line) => line.Spaced && line.Text.Length < LongLine;
 

@@ -255,4 +255,19 @@ public class ReportClassesTests
     [Test]
     public void Free_carriage_is_a_service_not_a_gift_of_goods() =>
         Assert.That(Read("某快递公司免费运输救灾物资300吨。"), Is.Empty);
+
+    [Test]
+    public void A_published_list_whose_header_gives_the_unit_once_has_a_gift_in_every_row()
+    {
+        const string list = "某县慈善总会接受抗洪救灾捐赠情况公示(第三批)\n\n序号 捐赠单位(个人) 捐赠金额(元)\n1 某县建设银行 50000\n2 张三丰 1,000\n3 某某商贸有限公司 20000\n\n以上捐款已全部用于抗洪救灾。\n";
+
+        var records = DonationExtractor.Default.Extract(list, "list.txt");
+
+        Assert.That(records.Select(r => (r.Donor, r.Cash?.Value, r.Line)), Is.EqualTo(new (string?, decimal?, int)[]
+        {
+            ("某县建设银行", 50000m, 4), ("张三丰", 1000m, 5), ("某某商贸有限公司", 20000m, 6),
+        }));
+        // Without a header that says the unit, a bare number counts nothing.
+        Assert.That(DonationExtractor.Default.Extract("某县慈善总会接受捐赠情况公示\n\n1 某县建设银行 50000\n", "list.txt"), Is.Empty);
+    }
 }
