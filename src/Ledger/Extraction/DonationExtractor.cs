@@ -132,7 +132,8 @@ public sealed class DonationExtractor
         return found
             .Where(f => !(f.Generic && specific && f.SumsUp))
             // 免费派口罩,…买8千个送人: goods named first and counted after are one item.
-            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category && o.Item.Name == f.Item.Name))
+            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category
+                && (o.Item.Name.Contains(f.Item.Name, StringComparison.Ordinal) || f.Item.Name.Contains(o.Item.Name, StringComparison.Ordinal))))
             .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !(f.Generic && specific))
             .Select(f => f.Item)
             .ToList();

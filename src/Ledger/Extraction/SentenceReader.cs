@@ -24,6 +24,8 @@ internal sealed class SentenceReader
     private static readonly WordTable<bool> Purpose = Words.Cue("purpose");
     private static readonly WordTable<bool> RecipientEnd = Words.Cue("recipient_end");
     private static readonly WordTable<bool> PlanAdverb = Words.Cue("plan_adverb");
+    private static readonly WordTable<bool> Anonymous = Words.Cue("anonymous");
+    private static readonly WordTable<bool> Collective = Words.Cue("collective");
     private static readonly WordTable<bool> CountFollower = Words.Cue("count_follower");
 
     private readonly string _text;
@@ -229,6 +231,7 @@ internal sealed class SentenceReader
         if (items.Count == 0 && money.Count == 0 && quantities.Count == 1 && trigger is { Value: not TriggerRole.Support }
             && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
             items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
+        if (trigger is { Value: not TriggerRole.Support } verb) items.AddRange(GoodsNotInTheTables(verb, end, quantities, items));
         if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
@@ -414,6 +417,60 @@ internal sealed class SentenceReader
     }
 
     /// <summary>
+    /// 向学校捐赠电脑20台 / 捐赠了500个书包和2000本图书: goods the tables do not know, counted after the
+    /// giving verb, are goods of another kind under the name the text gives them, after the count or
+    /// before it. A count right after 给/向/为 counts receivers (捐给5个乡镇), not goods.
+    /// </summary>
+    private IEnumerable<FoundItem> GoodsNotInTheTables(WordMatch<TriggerRole> verb, int end, List<Amount> quantities, List<FoundItem> items)
+    {
+        var from = verb.End;
+        foreach (var q in quantities)
+        {
+            if (q.Start < verb.End || items.Any(i => i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit || i.Start <= q.Start && q.End <= i.End)) continue;
+            // 84消毒液20箱80桶: two units of one item written together.
+            if (quantities.Any(o => o.End == q.Start || o.Start == q.End)) continue;
+            var before = q.Start > 0 ? _text[q.Start - 1] : '\0';
+            if (before is '给' or '向' or '为' or '到' or '至' or '往' or '对') continue;
+            var name = GoodsNameAfter(q.End, end) ?? GoodsNameBefore(from, q.Start);
+            if (name is not null) yield return new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false);
+            from = q.End;
+        }
+    }
+
+    private const int LongestGoodsName = 8;
+
+    // 500个书包 / 2000本图书和…: Han characters after the count up to a stop.
+    private string? GoodsNameAfter(int at, int end)
+    {
+        var stop = at;
+        while (stop < end && stop - at < LongestGoodsName && IsGoodsNameChar(stop)) stop++;
+        return GoodsName(at, stop);
+    }
+
+    // 捐赠电脑20台: the words between the verb (or the last count) and the count.
+    private string? GoodsNameBefore(int from, int at)
+    {
+        var start = at;
+        while (start > from && at - start < LongestGoodsName && IsGoodsNameChar(start - 1)) start--;
+        return start > from || start == from ? GoodsName(start, at) : null;
+    }
+
+    private bool IsGoodsNameChar(int i) =>
+        _text[i] is >= '\u4e00' and <= '\u9fff' && ItemStops.IndexOf(_text[i]) < 0 && !Words.Triggers.TryMatchAt(_text, i, out _);
+
+    // Characters no name of goods holds: particles, joints and the words of receivers and purposes.
+    private const string ItemStops = "的了和及与或等给向为在将把从由到至是有共计合各每";
+
+    private string? GoodsName(int start, int end)
+    {
+        if (end - start < 2) return null;
+        var name = _text[start..end];
+        if (SubjectReader.FirstPredicateMarker(name, 0) < name.Length || Purpose.ContainsAny(name)) return null;
+        // 5个乡镇 / 3所学校: receivers, not goods.
+        return EndsLikeRecipient(name) || DonorNames.KindOf(name) != DonorKind.Unknown ? null : name;
+    }
+
+    /// <summary>
     /// 免费派口罩,自掏腰包买8千个送人 / 不仅仅此前囤了的2000个无私赠给过路人: a count given with no
     /// goods named counts the goods named before, in the same unit when theirs is known. A count
     /// followed by a noun counts that noun (17个医疗队, 一份爱心), not goods.
@@ -481,11 +538,16 @@ internal sealed class SentenceReader
     {
         foreach (var cue in NotGift.FindAll(_text, start, Math.Min(_text.Length, trigger.End + 12)))
             if (!IsPartOfName(cue.End)) return true;
-        foreach (var appeal in Appeal.FindAll(_text, start, trigger.Start))
+        // 倡议市民伸出援助之手,尽自己所能向医疗机构捐赠口罩: an appeal to the public speaks for the whole
+        // sentence after it; any other appeal only for its own clause.
+        foreach (var appeal in Appeal.FindAll(_text, 0, trigger.Start))
         {
             var after = appeal.End < _text.Length ? _text[appeal.End] : '\0';
             if (after is '下' or '所') continue;
-            if (appeal.Start >= 2 && _text.AsSpan(Math.Max(start, appeal.Start - 6), appeal.Start - Math.Max(start, appeal.Start - 6)).Contains("响应", StringComparison.Ordinal)) continue;
+            // 《致全市会员的倡议书》 names a letter; it asks nobody in this sentence.
+            if (appeal.Start < start && (after == '书' || !AddressesThePublic(appeal.End))) continue;
+            var before = Math.Max(0, appeal.Start - 6);
+            if (_text.AsSpan(before, appeal.Start - before).Contains("响应", StringComparison.Ordinal)) continue;
             return true;
         }
         // 计划向医院捐赠 / 拟通过…公司向学校捐赠: a plan before the verb; 准备用于…的口罩 only describes the goods.
@@ -494,6 +556,13 @@ internal sealed class SentenceReader
             if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
         }
         return WillGive(start, trigger);
+    }
+
+    // 倡议市民… / 呼吁大家… / 号召社会各界…: the appeal names the public it asks.
+    private bool AddressesThePublic(int at)
+    {
+        var end = Math.Min(_text.Length, at + 6);
+        return Anonymous.ContainsAny(_text, at, end) || Collective.ContainsAny(_text, at, end);
     }
 
     /// <summary>

@@ -270,4 +270,23 @@ public class ReportClassesTests
         // Without a header that says the unit, a bare number counts nothing.
         Assert.That(DonationExtractor.Default.Extract("某县慈善总会接受捐赠情况公示\n\n1 某县建设银行 50000\n", "list.txt"), Is.Empty);
     }
+
+    [Test]
+    public void Goods_the_tables_do_not_know_are_goods_of_another_kind_under_the_name_the_text_gives()
+    {
+        Assert.That(Read("某科技公司向山区小学捐赠电脑20台。").Single().Items.Select(i => (i.Category, i.Name, i.Quantity?.Value, i.Unit)),
+            Is.EqualTo(new (ItemCategory, string, decimal?, string?)[] { (ItemCategory.Other, "电脑", 20m, "台") }));
+        Assert.That(Read("某公司向贫困学生捐赠了500个书包。").Single().Items.Select(i => (i.Name, i.Quantity?.Value)),
+            Is.EqualTo(new (string, decimal?)[] { ("书包", 500m) }));
+        // A count right after 给 counts receivers: 5个乡镇 are not goods.
+        Assert.That(Read("某公司捐给5个乡镇的学校各1万元。").SelectMany(r => r.Items), Is.Empty);
+    }
+
+    [Test]
+    public void An_appeal_to_the_public_speaks_for_the_whole_sentence_after_it()
+    {
+        Assert.That(Read("市慈善会发出倡议,倡议市民伸出援助之手,尽自己所能向医疗机构捐赠口罩、消毒液。"), Is.Empty);
+        // A letter of appeal named in a sentence asks nobody there.
+        Assert.That(Gifts("某商会发出《致全体会员的倡议书》,会员踊跃捐款,截至3月1日,会员捐款8万元。").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 80000m }));
+    }
 }
