@@ -271,7 +271,9 @@ internal sealed class SentenceReader
         // A clause without a subject continues the sentence, then the paragraph, then the article's protagonist.
         // Words in the subject's place that name nobody we can read (香港赛马会慈善信托基金拨款…) leave the
         // gift without a giver rather than credit it to someone named sentences earlier.
-        var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween && HasSubjectWords(start, contentStart);
+        // The same holds for a clause that continues such a gift (全市共有3万余名党员自愿捐款,共计捐款1200余万元).
+        var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween
+                            && (HasSubjectWords(start, contentStart) || current is { HasTrigger: true, Donor: null });
         donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic
             : unreadSubject ? inherited ?? _topic ?? _sentenceGiver
             : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;

@@ -135,6 +135,8 @@ internal static class SubjectReader
             var count = from;
             if (region[count] is '多' or '数' or '几' or '逾' or '近' or '上' or '百' or '千' or '万') count++;
             else if (ChineseNumber.FindAll(region[from..Math.Min(region.Length, from + 8)]) is { Count: > 0 } numbers && numbers[0].Start == 0) count += numbers[0].Length;
+            // 3万余名党员 / 40多家企业
+            if (count > from && count < region.Length && region[count] is '余' or '多') count++;
             if (count == from || count >= region.Length || !CountClassifiers.Contains(region[count])) continue;
             return Named(region[from..FirstPredicateMarker(region, count + 1)]);
         }

@@ -115,9 +115,14 @@ public class ReportClassesTests
     }
 
     [Test]
-    public void A_count_of_givers_after_有_names_them() =>
+    public void A_count_of_givers_after_有_names_them()
+    {
         Assert.That(Read("截至目前,已有23家民营企业为灾区捐款约150万元。").Select(r => (r.Donor, r.Aggregate)),
             Is.EqualTo(new (string?, bool)[] { ("23家民营企业", true) }));
+        // The count names them for the clause that gives the figure too, and nobody named before stands in.
+        Assert.That(Read("某公司捐款5万元。\n\n全市共有3万余名党员自愿捐款,共计捐款1200余万元。").Select(r => r.Donor),
+            Is.EqualTo(new[] { "某公司", "3万余名党员" }));
+    }
 
     [Test]
     public void A_place_whose_name_begins_with_a_numeral_is_no_count() =>
