@@ -132,6 +132,9 @@ internal static class SubjectReader
         for (var at = region.IndexOf('有'); at >= 0 && at + 2 < region.Length; at = region.IndexOf('有', at + 1))
         {
             var from = at + 1;
+            // 已有超过300家企业 / 有近百家单位: a qualifier before the count.
+            foreach (var qualifier in (string[])["超过", "将近", "近", "约", "逾"])
+                if (string.CompareOrdinal(region, from, qualifier, 0, qualifier.Length) == 0) { from += qualifier.Length; break; }
             var count = from;
             if (region[count] is '多' or '数' or '几' or '逾' or '近' or '上' or '百' or '千' or '万') count++;
             else if (ChineseNumber.FindAll(region[from..Math.Min(region.Length, from + 8)]) is { Count: > 0 } numbers && numbers[0].Start == 0) count += numbers[0].Length;
