@@ -274,6 +274,7 @@ internal sealed class SentenceReader
         // The same holds for a clause that continues such a gift (全市共有3万余名党员自愿捐款,共计捐款1200余万元).
         var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween
                             && (HasSubjectWords(start, contentStart) || current is { HasTrigger: true, Donor: null });
+        if (subject.Nobody) yield break;
         donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic
             : unreadSubject ? inherited ?? _topic ?? _sentenceGiver
             : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;

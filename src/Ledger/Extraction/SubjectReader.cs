@@ -39,13 +39,15 @@ internal static class SubjectReader
     private static readonly Dictionary<string, string> NotMarkerAfter = new()
     {
         ["共"] = "中公",
+        ["则"] = "原规准细总法否守",
         ["在"] = "所现存正实",
         ["以"] = "可所",
         ["为"] = "作成因认",
     };
 
     /// <summary>What the subject words say: a name, a pronoun, or nothing usable.</summary>
-    internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween, string? Receiver = null);
+    /// <param name="Nobody">The words name nobody one could point to (社会各界, 该县各界): no giver stands in for them.</param>
+    internal readonly record struct Subject(string? Name, bool IsPronoun, bool ViaGoBetween, string? Receiver = null, bool Nobody = false);
 
     // Words that open a clause's predicate by pointing at someone else: nothing before them is a subject.
     private static readonly HashSet<string> Prepositions = ["向", "为", "给", "对", "从", "在", "将", "把", "通过", "以", "由", "于"];
@@ -106,6 +108,7 @@ internal static class SubjectReader
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
         if (Nickname(region[s..stop].TrimEnd(' ', ',')) is { } nickname) return new Subject(nickname, false, false);
         if (ListWithPronoun(words)) return new Subject(words, false, false);
+        if (IsAnonymous(words)) return new Subject(null, false, false, Nobody: true);
         if (words.Contains('的') && !words.EndsWith("的"))
         {
             // 禧龙物流园区的商户 / 看到政协党员干部缺少口罩的王嘉祥: the words after 的 must name someone.
@@ -198,7 +201,9 @@ internal static class SubjectReader
         && HasHan(words);
 
     // 社会各界 alone names nobody; 社会各界人士 and 爱心人士 likewise.
-    private static bool IsAnonymous(string words) => Anonymous.TryMatchAt(words, 0, out var a) && a.End == words.Length;
+    // 大埔火灾各界 / 该县各界: whoever the words begin with, 各界 at the end still names nobody.
+    private static bool IsAnonymous(string words) =>
+        Anonymous.TryMatchAt(words, 0, out var a) && a.End == words.Length || words.EndsWith("各界", StringComparison.Ordinal) || words.EndsWith("各界人士", StringComparison.Ordinal);
 
     // 3次累计… / 2天之内: a count or a span of time opens the clause, not a giver.
     // 四川省 / 万达集团 / 三一重工 begin with a numeral character but count nothing.

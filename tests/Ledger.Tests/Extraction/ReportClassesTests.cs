@@ -294,4 +294,19 @@ public class ReportClassesTests
         // A letter of appeal named in a sentence asks nobody there.
         Assert.That(Gifts("某商会发出《致全体会员的倡议书》,会员踊跃捐款,截至3月1日,会员捐款8万元。").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 80000m }));
     }
+
+    [Test]
+    public void A_Taiwan_page_counts_bare_元_in_new_Taiwan_dollars_and_亦_or_则_is_no_part_of_a_name()
+    {
+        var records = DonationExtractor.Default.Extract("花蓮強震 企業踴躍捐款\n\n台積電宣布捐贈新台幣1億元協助救災。鴻海集團亦捐款5000萬元,富邦集團則捐出2000萬元。\n", "tw.txt");
+
+        Assert.That(records.Select(r => (r.Donor, r.CashOther?.Currency, r.CashOther?.Amount.Value)), Is.EqualTo(new (string?, string?, decimal?)[]
+        {
+            ("台积电", "TWD", 100_000_000m), ("鸿海集团", "TWD", 50_000_000m), ("富邦集团", "TWD", 20_000_000m),
+        }));
+    }
+
+    [Test]
+    public void All_sectors_of_a_place_name_no_giver() =>
+        Assert.That(Read("据统计,该县各界已为受灾群众捐款捐物折合人民币860万元。"), Is.Empty);
 }
