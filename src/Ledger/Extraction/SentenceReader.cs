@@ -24,6 +24,7 @@ internal sealed class SentenceReader
     private static readonly WordTable<bool> Purpose = Words.Cue("purpose");
     private static readonly WordTable<bool> RecipientEnd = Words.Cue("recipient_end");
     private static readonly WordTable<bool> PlanAdverb = Words.Cue("plan_adverb");
+    private static readonly WordTable<bool> NeedsFigure = Words.Cue("needs_figure");
     private static readonly WordTable<bool> Anonymous = Words.Cue("anonymous");
     private static readonly WordTable<bool> Collective = Words.Cue("collective");
     private static readonly WordTable<bool> CountFollower = Words.Cue("count_follower");
@@ -523,6 +524,9 @@ internal sealed class SentenceReader
             // 捐赠仪式 / 倡议书 are talk about giving; 募捐箱 is a thing.
             if (m.End < _text.Length && "仪箱书活".Contains(_text[m.End])) { i = m.End - 1; continue; }
             if (m.Value == TriggerRole.Support && !SupportsWithGoods(m, end)) { i = m.End - 1; continue; }
+            // 资助贫困学生50名,共计10万元 is a gift; 并资助他们出国深造。 only says what money is for.
+            if (NeedsFigure.TryMatchAt(_text, m.Start, out var word) && word.End == m.End && AmountsIn(start, end).Count == 0
+                && _amountsByStart.FirstStartAtOrAfter(m.End) is null) { i = m.End - 1; continue; }
             return m;
         }
         return null;

@@ -309,4 +309,13 @@ public class ReportClassesTests
     [Test]
     public void All_sectors_of_a_place_name_no_giver() =>
         Assert.That(Read("据统计,该县各界已为受灾群众捐款捐物折合人民币860万元。"), Is.Empty);
+
+    [Test]
+    public void Money_given_to_those_in_need_is_a_gift_but_money_spent_or_a_research_grant_is_not()
+    {
+        Assert.That(Gifts("某企业资助贫困学生50名,共计10万元。"), Is.EqualTo(new (string?, decimal?)[] { ("某企业", 100000m) }));
+        Assert.That(Read("7亿元中另有5000万元将用于设立助学金,这笔钱将被用来帮助家庭困难学生顺利完成学业,并资助他们出国深造。"), Is.Empty);
+        Assert.That(Read("该基金会2023年共支出善款8000万元。"), Is.Empty);
+        Assert.That(Read("本研究受国家自然科学基金资助项目支持,经费50万元。"), Is.Empty);
+    }
 }
