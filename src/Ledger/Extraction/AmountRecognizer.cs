@@ -65,9 +65,10 @@ public static class AmountRecognizer
         for (var i = 0; i < text.Length; i++)
         {
             if (!Magnitudes.ContainsKey(text[i]) || text[i] == '十') continue;
-            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.FindAll(text[(i - 1)..i]).Count > 0)) continue;
-            while (n < numbers.Count && numbers[n].End <= i) n++;
+            while (n < numbers.Count && numbers[n].End < i) n++;
+            // Inside a number, or right after one (3万 / 三百): a magnitude of that number.
             if (n < numbers.Count && numbers[n].Start <= i) continue;
+            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.IsNumeral(text[i - 1]))) continue;
             var end = i;
             var value = 1m;
             while (end < text.Length && Magnitudes.TryGetValue(text[end], out var m) && text[end] != '十')

@@ -155,7 +155,7 @@ internal static class DonorNames
     public static bool BeginsWithBody(string words)
     {
         for (var end = words.Length; end >= 3; end--)
-            if (KindBySuffix(words[..end]) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return true;
+            if (KindBySuffix(words.AsSpan(0, end)) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return true;
         return false;
     }
 
@@ -177,10 +177,12 @@ internal static class DonorNames
         return found.Count > 0 ? found.MinBy(m => m.Value.Order).Value.Kind : null;
     }
 
-    private static DonorKind KindBySuffix(string name)
+    private static DonorKind KindBySuffix(string name) => KindBySuffix(name.AsSpan());
+
+    private static DonorKind KindBySuffix(ReadOnlySpan<char> name)
     {
         for (var length = Math.Min(Words.LongestKindSuffix, name.Length); length >= 1; length--)
-            if (Words.KindSuffixes.TryGetValue(name.AsSpan(name.Length - length), out var kind)) return kind;
+            if (Words.KindSuffixes.TryGetValue(name[^length..], out var kind)) return kind;
         return DonorKind.Unknown;
     }
 

@@ -594,6 +594,7 @@ internal sealed class SentenceReader
     /// </summary>
     private bool IsStatistic(int start, int end)
     {
+        if (_text.IndexOf('笔', start, end - start) >= 0)
         foreach (var number in ChineseNumber.FindAll(_text[start..end]))
         {
             var after = start + number.End;

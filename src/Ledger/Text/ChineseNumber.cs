@@ -83,6 +83,9 @@ public static class ChineseNumber
 
     private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Table[c].Kind;
 
+    /// <summary>Whether the character is a digit of a Chinese number (三, 叁, 〇), not a magnitude alone.</summary>
+    public static bool IsNumeral(char c) => KindOf(c) is Kind.Digit or Kind.Capital;
+
     private static bool StartsNumber(string text, int i)
     {
         var c = text[i];
