@@ -41,6 +41,9 @@ internal sealed class SentenceReader
     private string? _topic;
     private int _topicAt = -1;
     private bool _listOpen;
+
+    // The appeals of the sentence, found once: each clause's verb looks back at those before it.
+    private List<WordMatch<bool>>? _appeals;
     private readonly string? _localCurrency;
 
     // The giver this sentence named last: a clause after a semicolon without a subject of its own
@@ -547,8 +550,10 @@ internal sealed class SentenceReader
             if (!IsPartOfName(cue.End)) return true;
         // 倡议市民伸出援助之手,尽自己所能向医疗机构捐赠口罩: an appeal to the public speaks for the whole
         // sentence after it; any other appeal only for its own clause.
-        foreach (var appeal in Appeal.FindAll(_text, 0, trigger.Start))
+        _appeals ??= Appeal.FindAll(_text);
+        foreach (var appeal in _appeals)
         {
+            if (appeal.End > trigger.Start) break;
             var after = appeal.End < _text.Length ? _text[appeal.End] : '\0';
             if (after is '下' or '所') continue;
             // 《致全市会员的倡议书》 names a letter; it asks nobody in this sentence.
