@@ -219,7 +219,9 @@ internal static class DonorNames
     {
         if (text[i] == '、') return true;
         var next = i + 1 < text.Length ? text[i + 1] : '\0';
-        return next is not ('平' or '谐' or '睦' or '美') && i + 1 < text.Length;
+        // 武汉协和医院 / 共和: 和 inside a name.
+        var previous = i > 0 ? text[i - 1] : '\0';
+        return next is not ('平' or '谐' or '睦' or '美') && previous is not ('协' or '共' or '温' or '谦' or '柔') && i + 1 < text.Length;
     }
 
     private static void AddPart(List<string> parts, string part)

@@ -264,7 +264,10 @@ internal sealed class SentenceReader
             yield break;
         }
 
-        var subject = SubjectReader.Read(_text, start, contentStart, trigger is not null);
+        // 这批物资由校友企业某集团捐赠: the goods come first and 由 brings their giver before the verb.
+        var subjectEnd = trigger is { } giving && contentStart < giving.Start && _text.IndexOf('由', contentStart, giving.Start - contentStart) >= 0
+            ? giving.Start : contentStart;
+        var subject = SubjectReader.Read(_text, start, subjectEnd, trigger is not null);
         if (trigger is not null && SubjectReader.BodyOfOfficers(_text, trigger.Value.Start) is { } body)
             subject = new SubjectReader.Subject(body, false, true);
         if (subject.ViaGoBetween && subject.Name is null) yield break;
@@ -338,6 +341,9 @@ internal sealed class SentenceReader
             yield break;
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
+        // 医疗物资分别由大阪、名古屋的华侨捐赠,运送口罩45000只: 各/分别 gives each giver the figure only
+        // when the figure stands in its own clause.
+        if (frame.Each && !frame.HasFigures) frame.Each = false;
         yield return frame;
     }
 

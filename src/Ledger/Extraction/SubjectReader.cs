@@ -168,7 +168,16 @@ internal static class SubjectReader
     // 台积电 / 华为 / 飞鹤乳业: a brand names its company without a telling ending.
     // 察疫情 / 抗疫一线 read as slogans, not names.
     private static bool IsBareName(string words) =>
-        words.Length is >= 2 and <= 8 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words) && !NotBrand.ContainsAny(words) && !HoldsCount(words);
+        words.Length is >= 2 and <= 8 && DonorNames.AllHan(words) && !Purpose.ContainsAny(words) && !NotBrand.ContainsAny(words) && !HoldsCount(words)
+        && !NamesGoods(words);
+
+    // 医疗物资 / 口罩: goods, not a giver (北山食品 names a company by its goods after a name of its own).
+    private static bool NamesGoods(string words)
+    {
+        for (var i = 0; i < words.Length; i++)
+            if (Words.Items.TryMatchAt(words, i, out var goods) && goods.End == words.Length && (i == 0 || goods.Value.Generic)) return true;
+        return false;
+    }
 
     // 天津航空两架(包机): a count of things inside the words makes them a phrase, not a name.
     private static bool HoldsCount(string words)
@@ -240,6 +249,8 @@ internal static class SubjectReader
         }
         // 由 X (陆续) 捐赠的
         var by = LeadingWord(region, "由");
+        // 这批物资由校友企业某集团捐赠 / 一批由日本友人捐赠的口罩: 由 after the goods it brings.
+        if (by < 0 && GoodsBefore(region, region.IndexOf('由')) is var after and > 0) by = after;
         if (by >= 0)
         {
             var stop = FirstPredicateMarker(region, by);
@@ -310,6 +321,17 @@ internal static class SubjectReader
 
     // 协会 / 有限公司 / 大药房: a body, not a person or a crowd.
     private static bool IsBody(string name) => DonorNames.KindOf(name) is not (DonorKind.Person or DonorKind.Group or DonorKind.Unknown);
+
+    // Where the giver's words start after 由 when only goods or a batch of them stand before it, else -1.
+    private static int GoodsBefore(string region, int at)
+    {
+        if (at <= 0) return -1;
+        var before = DonorNames.Trim(region[SkipLeadWords(region, 0)..at]);
+        // 医疗物资分别由大阪、名古屋的华侨捐赠
+        if (before.EndsWith("分别", StringComparison.Ordinal)) before = before[..^2];
+        var batch = before is "一批" or "这批" or "此批" or "该批" || before.EndsWith("批物资") || before.EndsWith("批口罩");
+        return batch || Words.Items.TryMatchAt(before, Math.Max(0, before.Length - 2), out var goods) && goods.End == before.Length ? at + 1 : -1;
+    }
 
     private static readonly string[] MemberWords = ["会员", "党员", "员工", "职工", "委员", "干部", "社员", "师生", "干部职工"];
 

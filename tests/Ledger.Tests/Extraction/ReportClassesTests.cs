@@ -318,4 +318,15 @@ public class ReportClassesTests
         Assert.That(Read("该基金会2023年共支出善款8000万元。"), Is.Empty);
         Assert.That(Read("本研究受国家自然科学基金资助项目支持,经费50万元。"), Is.Empty);
     }
+
+    [Test]
+    public void Goods_named_first_take_the_giver_that_由_brings_before_the_verb()
+    {
+        Assert.That(Read("这批物资由校友企业某集团捐赠,包括口罩10万只、护目镜500副。").Single().Donor, Is.EqualTo("校友企业某集团"));
+        Assert.That(Read("此次运送的医疗物资分别由大阪、名古屋的华侨捐赠,运送口罩45000只。").Single().Donor, Is.EqualTo("大阪、名古屋的华侨"));
+    }
+
+    [Test]
+    public void A_hospital_named_with_和_is_one_receiver() =>
+        Assert.That(Read("北美校友会采购口罩20万只捐给武汉协和医院。").Single().Recipients, Is.EqualTo(new[] { "武汉协和医院" }));
 }
