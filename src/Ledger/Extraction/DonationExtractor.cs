@@ -118,7 +118,8 @@ public sealed class DonationExtractor
             Date = date,
             // A total (累计, 共, 先后三次…), money raised from many, or a group's giving; a joint gift of
             // two named givers is one gift, not a total.
-            Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || kind == DonorKind.Group || DonorNames.IsCollective(frame.Donor),
+            Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || DonorNames.IsCollective(frame.Donor)
+                        || kind == DonorKind.Group && !DonorNames.IsJointOfNamed(frame.Donor),
             Optional = !quantified,
         };
     }

@@ -67,7 +67,22 @@ internal static class DonorNames
             if (name is not null) return name;
         }
         if (LooksLikePersonName(part) && part.Length <= 3) return part;
-        return PersonAfterBody(part);
+        return PersonAfterBody(part) ?? PersonAfterMemberWord(part);
+    }
+
+    /// <summary>离休干部吴鹏 / 非党干部职工董娜 → the person: a word for a member standing as a title.</summary>
+    private static string? PersonAfterMemberWord(string part)
+    {
+        foreach (var length in (int[])[3, 2])
+        {
+            if (part.Length <= length) continue;
+            var name = part[^length..];
+            var before = part.AsSpan(0, part.Length - length);
+            if (!LooksLikePersonName(name) || Words.KindMembers.ContainsAny(name)) continue;
+            foreach (var member in Words.KindMembers.FindAll(part, 0, part.Length - length))
+                if (member.End == before.Length) return name;
+        }
+        return null;
     }
 
     /// <summary>安徽乐文文化传媒有限公司储李强 → 储李强: a person named right after the body they belong to.</summary>
@@ -141,6 +156,16 @@ internal static class DonorNames
     }
 
     private static readonly WordTable<bool> Collective = Words.Cue("collective");
+
+    /// <summary>
+    /// 中国泛海控股集团及卢志强 / 长春市委、市政府: a joint gift of givers each named, which is one gift,
+    /// not a total over many (党员和群众 names many, not each).
+    /// </summary>
+    public static bool IsJointOfNamed(string name)
+    {
+        var parts = SplitList(name);
+        return parts.Count > 1 && parts.All(p => PersonBehindTitle(p) is not null || KindOf(p) is not (DonorKind.Group or DonorKind.Unknown) && !IsCollective(p));
+    }
 
     /// <summary>全省民营企业 / 85名在职党员 / 全市24个支部: many givers under one name.</summary>
     public static bool IsCollective(string name)

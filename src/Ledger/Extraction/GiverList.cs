@@ -41,7 +41,8 @@ internal static class GiverList
             WordMatch<TriggerRole>? verb = null;
             while (TrailingVerb(words) is { } v)
             {
-                verb ??= v;
+                // 筹措捐款: money raised from many stays raised whatever word follows.
+                if (verb is null || v.Value == TriggerRole.Raise) verb = v with { Start = verb?.Start ?? v.Start };
                 words = words[..v.Start];
             }
             var giver = GiverName(words);

@@ -637,6 +637,8 @@ internal sealed class SentenceReader
             // 价值共计80余万元 sums the goods of one gift, not several gifts.
             var near = _text.AsSpan(Math.Max(0, cue.Start - 3), Math.Min(_text.Length, cue.End + 3) - Math.Max(0, cue.Start - 3));
             if (near.Contains("价值", StringComparison.Ordinal)) continue;
+            // 102箱共计51万副手套 / 等共计1800件 / 共捐赠4万只口罩: a count of one gift's goods, not a sum of gifts.
+            if (CountsGoodsAfter(cue.End)) continue;
             if (cue.Word == "共")
             {
                 var next = cue.End < _text.Length ? _text[cue.End] : '\0';
@@ -646,6 +648,14 @@ internal sealed class SentenceReader
             return true;
         }
         return false;
+    }
+
+    private bool CountsGoodsAfter(int at)
+    {
+        var next = _amountsByStart.FirstStartAtOrAfter(at);
+        if (next is not { } start || start > at + 6) return false;
+        var amount = AmountsIn(start, start + 1);
+        return amount.Count > 0 && amount[0].Kind == AmountKind.Quantity;
     }
 
     private enum FigureSlot { Cash, GoodsValue, Combined }

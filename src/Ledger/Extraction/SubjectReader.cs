@@ -406,6 +406,14 @@ internal static class SubjectReader
     private static bool IsBylineBreak(string region, int at) =>
         at < region.Length && (region[at] is ' ' or '(' or '（' or ':' or '】' or '　' || string.CompareOrdinal(region, at, "记者", 0, 2) == 0);
 
+    // 17日 / 3月5日 / 2020年: digits that name a day, a month or a year.
+    private static bool StartsDate(string region, int i, int end)
+    {
+        var j = i;
+        while (j < end && char.IsAsciiDigit(region[j])) j++;
+        return j < end && j - i <= 4 && region[j] is '日' or '号' or '月' or '年';
+    }
+
     public static int FirstPredicateMarker(string region, int from) => FirstPredicateMarker(region, from, region.Length);
 
     /// <summary>Where the predicate starts in [from, end), or <paramref name="end"/>.</summary>
@@ -414,6 +422,10 @@ internal static class SubjectReader
         for (var i = from; i < end; i++)
         {
             if (Words.Triggers.TryMatchAt(region, i, out _)) return i;
+            // 长春市委、市政府17日向…捐赠: a date after the name.
+            // 继今年5月李达三…: a date after a time word opens the clause, it does not end a name.
+            if (i > from && char.IsAsciiDigit(region[i]) && !char.IsAsciiDigit(region[i - 1]) && "年月今去前上下本继".IndexOf(region[i - 1]) < 0
+                && StartsDate(region, i, end)) return i;
             if (!Predicate.TryMatchAt(region, i, out var m)) continue;
             if (m.Word.Length == 1 && !IsMarker(region, i, m.Word)) continue;
             // 华为向武汉捐赠: one character is no subject, so 为 here is part of the name.

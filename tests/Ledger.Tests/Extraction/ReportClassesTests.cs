@@ -329,4 +329,21 @@ public class ReportClassesTests
     [Test]
     public void A_hospital_named_with_和_is_one_receiver() =>
         Assert.That(Read("北美校友会采购口罩20万只捐给武汉协和医院。").Single().Recipients, Is.EqualTo(new[] { "武汉协和医院" }));
+
+    [Test]
+    public void A_joint_gift_of_givers_each_named_is_no_total_but_a_crowd_s_is()
+    {
+        Assert.That(Read("此外,长春市委、市政府17日向青海玉树灾区捐赠200万元。").Select(r => (r.Donor, r.Aggregate)),
+            Is.EqualTo(new (string?, bool)[] { ("长春市委、市政府", false) }));
+        Assert.That(Read("已有多家中央企业为灾区捐款约4920万元。").Single().Aggregate, Is.True);
+    }
+
+    [Test]
+    public void A_count_of_one_gift_s_goods_after_共计_is_no_total() =>
+        Assert.That(Read("某公司向方舱医院捐赠了102箱共计51万副医用手套。").Single().Aggregate, Is.False);
+
+    [Test]
+    public void A_person_named_after_the_word_for_their_standing_is_the_giver() =>
+        Assert.That(Gifts("86岁的离休干部吴鹏捐款2000元,非党干部职工董娜捐2000元。"),
+            Is.EqualTo(new (string?, decimal?)[] { ("吴鹏", 2000m), ("董娜", 2000m) }));
 }
