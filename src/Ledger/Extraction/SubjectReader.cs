@@ -136,8 +136,7 @@ internal static class SubjectReader
         {
             var from = at + 1;
             // 已有超过300家企业 / 有近百家单位: a qualifier before the count.
-            foreach (var qualifier in (string[])["超过", "将近", "近", "约", "逾"])
-                if (string.CompareOrdinal(region, from, qualifier, 0, qualifier.Length) == 0) { from += qualifier.Length; break; }
+            if (CountQualifier.TryMatchAt(region, from, out var qualifier)) from = qualifier.End;
             var count = from;
             if (region[count] is '多' or '数' or '几' or '逾' or '近' or '上' or '百' or '千' or '万') count++;
             else if (ChineseNumber.FindAll(region[from..Math.Min(region.Length, from + 8)]) is { Count: > 0 } numbers && numbers[0].Start == 0) count += numbers[0].Length;
@@ -150,6 +149,8 @@ internal static class SubjectReader
     }
 
     private static readonly WordTable<bool> NicknameEnd = Words.Cue("nickname_end");
+    private static readonly WordTable<bool> CountQualifier = Words.Cue("count_qualifier");
+    private static readonly WordTable<bool> Batch = Words.Cue("batch");
 
     /// <summary>
     /// 中山热心“口罩哥” → 口罩哥: the papers name a giver by a nickname in quotes that ends in a word
@@ -329,7 +330,7 @@ internal static class SubjectReader
         var before = DonorNames.Trim(region[SkipLeadWords(region, 0)..at]);
         // 医疗物资分别由大阪、名古屋的华侨捐赠
         if (before.EndsWith("分别", StringComparison.Ordinal)) before = before[..^2];
-        var batch = before is "一批" or "这批" or "此批" or "该批" || before.EndsWith("批物资") || before.EndsWith("批口罩");
+        var batch = Batch.TryMatchAt(before, 0, out var words) && words.End == before.Length;
         return batch || Words.Items.TryMatchAt(before, Math.Max(0, before.Length - 2), out var goods) && goods.End == before.Length ? at + 1 : -1;
     }
 
