@@ -38,7 +38,7 @@ public sealed class DonationExtractor
         options ??= new ExtractionOptions();
         var document = TextNormalizer.Normalize(text);
         var year = DateReader.DocumentYear(document.Text) ?? options.Year;
-        var localCurrency = LocalCurrency.Of(text);
+        var localCurrency = LocalCurrency.Of(text, document.WasTraditional);
         var records = new List<DonationRecord>();
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;

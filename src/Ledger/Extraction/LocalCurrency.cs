@@ -18,10 +18,10 @@ internal static class LocalCurrency
             .ToArray();
 
     /// <summary>The ISO code a bare 元 stands for in <paramref name="raw"/>, or null for yuan.</summary>
-    public static string? Of(string raw)
+    /// <param name="traditional">Whether the page is written in Traditional characters.</param>
+    public static string? Of(string raw, bool traditional)
     {
         if (string.IsNullOrEmpty(raw)) return null;
-        var traditional = ChineseScript.IsTraditional(raw);
         var best = Regions.Select(r => (r.Currency, Places: r.Places.Sum(p => Count(raw, p)), Names: r.Names.Sum(n => Count(raw, n))))
             .MaxBy(r => r.Places + r.Names);
         // A mainland page that mentions one gift in patacas does not turn its yuan into patacas: in

@@ -25,6 +25,9 @@ public sealed class NormalizedDocument
 
     public string Text { get; }
 
+    /// <summary>Whether the original was written in Traditional characters (and converted).</summary>
+    public bool WasTraditional { get; internal set; }
+
     /// <summary>Paragraphs: headings and real paragraph ends are boundaries, wrapped lines are not.</summary>
     public IReadOnlyList<TextSpan> Paragraphs { get; }
 

@@ -25,7 +25,9 @@ public static class TextNormalizer
             var line = LineCleaner.Clean(lines[i], traditional);
             cleaned.Add(new CleanLine(line.Text, i + 1, line.IsHeading, line.Spaced));
         }
-        return Assemble(LineJoiner.Paragraphs(cleaned));
+        var document = Assemble(LineJoiner.Paragraphs(cleaned));
+        document.WasTraditional = traditional;
+        return document;
     }
 
     private static List<string> SplitLines(string raw)
