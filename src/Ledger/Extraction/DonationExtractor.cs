@@ -57,7 +57,7 @@ public sealed class DonationExtractor
                 paragraphSubject = null;
                 var span = document.Paragraphs[paragraph];
                 var paragraphText = document.Text.Substring(span.Start, span.Length);
-                if (inList && DonorListReader.ReadRow(paragraphText, columnUnit) is { } row)
+                if (inList && DonorListReader.ReadRow(paragraphText, columnUnit, localCurrency) is { } row)
                 {
                     rowParagraph = paragraph;
                     if (ToRecord(row, sentence with { Text = paragraphText }, docName, year, null, options) is { } listed) records.Add(listed);

@@ -37,7 +37,8 @@ internal static class DonorListReader
 
     /// <summary>The gift a list row states, or null when the paragraph is no row.</summary>
     /// <param name="columnUnit">What a bare figure counts in yuan when the header gave the unit (1 某县建设银行 50000).</param>
-    public static GiftFrame? ReadRow(string row, decimal? columnUnit = null)
+    /// <param name="localCurrency">What a bare 元 counts in this report (see <see cref="LocalCurrency"/>), null for yuan.</param>
+    public static GiftFrame? ReadRow(string row, decimal? columnUnit = null, string? localCurrency = null)
     {
         if (row.Length > 60 || HoldsSeveralGifts(row)) return null;
         var s = SkipEnumerator(row);
@@ -54,8 +55,9 @@ internal static class DonorListReader
         var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
         if (money.Count > 0)
         {
-            if (money[0].Currency == "CNY") frame.Cash = money[0].Figure;
-            else frame.CashOther = new Money(money[0].Figure, money[0].Currency);
+            var currency = money[0].Currency == "CNY" && localCurrency is not null && !LocalCurrency.SaysYuan(row, money[0]) ? localCurrency : money[0].Currency;
+            if (currency == "CNY") frame.Cash = money[0].Figure;
+            else frame.CashOther = new Money(money[0].Figure, currency);
         }
         return frame.HasFigures ? frame : null;
     }

@@ -61,6 +61,12 @@ internal static class SubjectReader
     /// </summary>
     private static (string? Giver, string? Receiver)? ReceivedFrom(string region)
     {
+        // 本报读者公益基金会昨收善款 / 续收捐款: 收 right before the money names its receiver.
+        if (region.EndsWith('收') && region.Length > 1)
+        {
+            var s = SkipLeadWords(region, 0);
+            return (null, s < region.Length - 1 ? Named(region[s..FirstPredicateMarker(region, s, region.Length - 1)]) : null);
+        }
         foreach (var verb in ReceivingVerbs)
         {
             var at = region.IndexOf(verb, StringComparison.Ordinal);
@@ -284,6 +290,8 @@ internal static class SubjectReader
             if (m.Word == "组织" && OrganisationNoun(region, i)) continue;
             if (m.End < region.Length && region[m.End] == '下') continue; // 在…号召下 is context, not a giver
             if (Named(region[m.End..FirstPredicateMarker(region, m.End)]) is not { } y) continue;
+            // 澳门妇女联合总会会长贺定一率领理事会成员送来: an officer leading the body's members gives the body's gift.
+            if (Words.KindMembers.ContainsAny(y) && OfficersBody(region, i) is { } led) return led;
             // 南岗区个体工商户协会组织会员捐款: members are named by the body they belong to.
             var body = DonorNames.Trim(region[SkipLeadWords(region, 0)..i]);
             return MemberWords.Any(w => y == w || y == "全体" + w || y == "广大" + w) && Named(body) is { } organisation
@@ -318,6 +326,15 @@ internal static class SubjectReader
         while (from > 0 && text[from - 1] is not (',' or '，' or ';' or '；' or ':' or '。')) from--;
         from = SkipLeadWords(text[..first], from);
         return first > from && Named(text[from..first]) is { } body && IsBody(body) ? body : null;
+    }
+
+    // The body named before the first title in [0, end): 澳门妇女联合总会|会长贺定一.
+    private static string? OfficersBody(string region, int end)
+    {
+        var titles = Words.Titles.FindAll(region, 0, end);
+        if (titles.Count == 0) return null;
+        var from = SkipLeadWords(region[..titles[0].Start], 0);
+        return titles[0].Start > from && Named(region[from..titles[0].Start]) is { } body && IsBody(body) ? body : null;
     }
 
     // 协会 / 有限公司 / 大药房: a body, not a person or a crowd.
@@ -428,6 +445,8 @@ internal static class SubjectReader
             if (i > from && char.IsAsciiDigit(region[i]) && !char.IsAsciiDigit(region[i - 1]) && "年月今去前上下本继".IndexOf(region[i - 1]) < 0
                 && StartsDate(region, i, end)) return i;
             if (!Predicate.TryMatchAt(region, i, out var m)) continue;
+            // 澳门妇女联合总会 / 联合国: the word begins a body's name here.
+            if (m.Word == "联合" && m.End < end && region[m.End] is '会' or '总' or '国' or '体' or '社') continue;
             if (m.Word.Length == 1 && !IsMarker(region, i, m.Word)) continue;
             // 华为向武汉捐赠: one character is no subject, so 为 here is part of the name.
             if (m.Word.Length == 1 && i == from + 1 && !Pronoun.TryMatchAt(region, from, out _)) continue;

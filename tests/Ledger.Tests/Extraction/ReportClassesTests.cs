@@ -346,4 +346,18 @@ public class ReportClassesTests
     public void A_person_named_after_the_word_for_their_standing_is_the_giver() =>
         Assert.That(Gifts("86岁的离休干部吴鹏捐款2000元,非党干部职工董娜捐2000元。"),
             Is.EqualTo(new (string?, decimal?)[] { ("吴鹏", 2000m), ("董娜", 2000m) }));
+
+    [Test]
+    public void A_Macau_page_credits_the_body_its_officers_lead_and_counts_its_list_in_patacas()
+    {
+        const string page = "本報讀者公益基金會 昨收善款逾十萬\n\n澳門日報讀者公益基金會昨日繼續收到各界捐款。\n\n澳門婦女聯合總會會長賀定一率領理事會成員送來善款三萬元。\n\n捐款芳名:\n何先生 10,000元\n無名氏 300元\n";
+
+        var records = DonationExtractor.Default.Extract(page, "mo.txt");
+
+        // The headline's receipt names the receiver, not a giver.
+        Assert.That(records.Select(r => (r.Donor, r.CashOther?.Currency, r.CashOther?.Amount.Value)), Is.EqualTo(new (string?, string?, decimal?)[]
+        {
+            ("澳门妇女联合总会", "MOP", 30000m), ("何先生", "MOP", 10000m), ("无名氏", "MOP", 300m),
+        }));
+    }
 }
