@@ -43,6 +43,7 @@ public sealed class DonationExtractor
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;
         var lastGoods = (DonatedItem?)null;
+        var paragraphDate = (DateOnly?)null;
         var paragraph = -1;
         var inList = false;
         var rowParagraph = -1;
@@ -55,6 +56,7 @@ public sealed class DonationExtractor
             {
                 paragraph = sentence.Paragraph;
                 paragraphSubject = null;
+                paragraphDate = null;
                 var span = document.Paragraphs[paragraph];
                 var paragraphText = document.Text.Substring(span.Start, span.Length);
                 if (inList && DonorListReader.ReadRow(paragraphText, columnUnit, localCurrency) is { } row)
@@ -72,12 +74,14 @@ public sealed class DonationExtractor
                 inList = listRow || opens || header;
                 if (!inList) columnUnit = null;
             }
+            var recordsBefore = records.Count;
             var reader = new SentenceReader(sentence.Text, paragraphSubject, lastPerson, localCurrency, lastGoods, listRow);
             try
             {
                 foreach (var frame in reader.Frames())
                 {
-                    if (ToRecord(frame, sentence, docName, year, reader, options) is { } record) records.Add(record);
+                    if (ToRecord(frame, sentence, docName, year, reader, options) is { } record)
+                        records.Add(record.Date is null && paragraphDate is not null ? record with { Date = paragraphDate } : record);
                 }
             }
             catch (Exception) when (!_strict)
@@ -86,6 +90,10 @@ public sealed class DonationExtractor
                 // property tests run strict to find such sentences.
             }
             paragraphSubject = reader.LastSubject ?? paragraphSubject;
+            // 2010年9月11号,在…捐款活动中,…。此次活动中共有11家中央企业捐款3100万元: a date stated earlier in the
+            // paragraph dates the gifts after it that state none.
+            // Only a date that dates no gift of its own sentence sets the scene for those after it.
+            if (records.Count == recordsBefore && reader.LastDate is { } written && DateReader.ToDate(written, year) is { } stated) paragraphDate = stated;
             lastPerson = reader.LastSubject ?? lastPerson;
             lastGoods = reader.LastGoods;
         }

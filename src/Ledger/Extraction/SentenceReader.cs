@@ -74,6 +74,9 @@ internal sealed class SentenceReader
 
     private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);
 
+    /// <summary>The last date the sentence states, for the gifts of its paragraph that state none.</summary>
+    public WrittenDate? LastDate => _dates.Count > 0 ? _dates[^1] : null;
+
     /// <summary>The goods named last by the end of this sentence, for counts without goods after it.</summary>
     public DonatedItem? LastGoods { get; private set; }
 

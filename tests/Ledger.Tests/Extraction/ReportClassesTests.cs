@@ -360,4 +360,15 @@ public class ReportClassesTests
             ("澳门妇女联合总会", "MOP", 30000m), ("何先生", "MOP", 10000m), ("无名氏", "MOP", 300m),
         }));
     }
+
+    [Test]
+    public void A_date_that_sets_the_scene_dates_the_gifts_after_it_in_its_paragraph()
+    {
+        var records = Read("2010年9月11日,在某市举办的赈灾晚会上,各界踊跃捐款。此次晚会上共有5家企业捐款300万元。\n\n另一家企业捐款50万元。");
+
+        Assert.That(records.Select(r => r.Date), Is.EqualTo(new DateOnly?[] { new DateOnly(2010, 9, 11), null }));
+        // A gift's own date stays its own: the total after it states none.
+        Assert.That(Read("2020年2月7日,某集团又向卫健局捐赠善款100万元。三次合计捐款达200万元。").Select(r => r.Date),
+            Is.EqualTo(new DateOnly?[] { new DateOnly(2020, 2, 7), null }));
+    }
 }
