@@ -150,8 +150,13 @@ public static class AmountRecognizer
     private static bool YuanLeftUnsaid(string text, NumberMatch number, int pos)
     {
         var last = text[pos - 1];
-        if (last is not ('万' or '亿') && !(last is '余' or '多' && pos >= 2 && text[pos - 2] is '万' or '亿')) return false;
         var next = pos < text.Length ? text[pos] : '\0';
+        // 澳门建造商会捐六万三: a spoken sum that ends the headline right after the giving word.
+        var spoken = number.Length >= 3 && text.AsSpan(number.Start, number.Length).IndexOfAny('万', '亿') >= 0
+                     && (next is '\0' or ' ' or '。' or ',' or '!' or '，' or '！') && number.Start >= 1
+                     && Lexicon.Instance.Triggers.FindAll(text, Math.Max(0, number.Start - 2), number.Start).Any(t => t.End == number.Start);
+        if (spoken) return true;
+        if (last is not ('万' or '亿') && !(last is '余' or '多' && pos >= 2 && text[pos - 2] is '万' or '亿')) return false;
         if (next >= '\u4e00' && next <= '\u9fff' && !Lexicon.Instance.Items.TryMatchAt(text, pos, out _)) return false;
         var from = Math.Max(0, number.Start - 6);
         foreach (var giving in Lexicon.Instance.Triggers.FindAll(text, from, number.Start))

@@ -371,4 +371,11 @@ public class ReportClassesTests
         Assert.That(Read("2020年2月7日,某集团又向卫健局捐赠善款100万元。三次合计捐款达200万元。").Select(r => r.Date),
             Is.EqualTo(new DateOnly?[] { new DateOnly(2020, 2, 7), null }));
     }
+
+    [Test]
+    public void A_spoken_sum_right_after_the_giving_word_is_yuan()
+    {
+        Assert.That(Gifts("某商会捐六万三"), Is.EqualTo(new (string?, decimal?)[] { ("某商会", 63000m) }));
+        Assert.That(Read("他家有房三万五千平方。"), Is.Empty);
+    }
 }
