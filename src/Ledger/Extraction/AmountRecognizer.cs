@@ -49,7 +49,7 @@ public static class AmountRecognizer
         if (sentence.AsSpan().IndexOfAny("百千万") < 0) return amounts;
         foreach (var count in MagnitudesAlone(sentence, numbers))
         {
-            if (Read(sentence, count) is { Kind: AmountKind.Quantity } amount) amounts.Add(amount);
+            if (Read(sentence, count) is { } amount) amounts.Add(amount);
         }
         if (amounts.Count > 1) amounts.Sort((a, b) => a.Start.CompareTo(b.Start));
         return amounts;
@@ -68,7 +68,9 @@ public static class AmountRecognizer
             while (n < numbers.Count && numbers[n].End < i) n++;
             // Inside a number, or right after one (3万 / 三百): a magnitude of that number.
             if (n < numbers.Count && numbers[n].Start <= i) continue;
-            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.IsNumeral(text[i - 1]))) continue;
+            // 1745余万元 / 十几万: the magnitude of a number written before it.
+            if (i > 0 && (char.IsAsciiDigit(text[i - 1]) || Magnitudes.ContainsKey(text[i - 1]) || ChineseNumber.IsNumeral(text[i - 1])
+                          || text[i - 1] is '余' or '多' or '几' or '数' or '.')) continue;
             var end = i;
             var value = 1m;
             while (end < text.Length && Magnitudes.TryGetValue(text[end], out var m) && text[end] != '十')
@@ -76,7 +78,8 @@ public static class AmountRecognizer
                 value *= m;
                 end++;
             }
-            if (Units.TryMatchAt(text, end, out var unit) && unit.Value.Kind == AmountKind.Quantity)
+            // 捐百万物资: a sum of money right after a giving word (see YuanLeftUnsaid).
+            if (Units.TryMatchAt(text, end, out var unit) && unit.Value.Kind == AmountKind.Quantity || text[end - 1] is '万' or '亿')
                 yield return new NumberMatch(i, end - i, Figure.Exact(value));
             i = end - 1;
         }

@@ -671,6 +671,8 @@ internal sealed class SentenceReader
         if (role == TriggerRole.Combined && Words.Triggers.FindAll(_text, windowStart, money.Start).Any(t => t.Value == TriggerRole.Combined))
             return FigureSlot.Combined;
         if (GoodsValueCue.ContainsAny(_text, windowStart, money.Start)) return FigureSlot.GoodsValue;
+        // 捐百万物资 / 捐赠约3100万港元物资: a sum followed by goods is what the goods are worth.
+        if (Words.Items.TryMatchAt(_text, money.End, out var goods) && goods.Value.Generic) return FigureSlot.GoodsValue;
         var combined = CombinedCue.ContainsAny(_text, clauseStart, money.Start) || role == TriggerRole.Combined;
         if (ConvertedCue.ContainsAny(_text, clauseStart, money.Start))
             return combined ? FigureSlot.Combined : FigureSlot.GoodsValue;

@@ -378,4 +378,13 @@ public class ReportClassesTests
         Assert.That(Gifts("某商会捐六万三"), Is.EqualTo(new (string?, decimal?)[] { ("某商会", 63000m) }));
         Assert.That(Read("他家有房三万五千平方。"), Is.Empty);
     }
+
+    [Test]
+    public void A_sum_followed_by_goods_is_what_the_goods_are_worth()
+    {
+        Assert.That(Read("某企业家为地震灾区捐百万物资。").Single().GoodsValue?.Value, Is.EqualTo(1_000_000m));
+        Assert.That(Read("某公司捐赠100万元物资。").Single().GoodsValue?.Value, Is.EqualTo(1_000_000m));
+        // 50余万元 is one sum, not 50 and a lone 万.
+        Assert.That(Read("商户们为疫情防控募集捐款50余万元。").Single().Cash?.Value, Is.EqualTo(500_000m));
+    }
 }
