@@ -140,10 +140,11 @@ public sealed class DonationExtractor
         var specific = found.Any(f => !f.Generic && !f.AfterEtc);
         return found
             .Where(f => !(f.Generic && specific && f.SumsUp))
-            // 免费派口罩,…买8千个送人: goods named first and counted after are one item.
-            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category
-                && (o.Item.Name.Contains(f.Item.Name, StringComparison.Ordinal) || f.Item.Name.Contains(o.Item.Name, StringComparison.Ordinal))))
-            .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !(f.Generic && specific))
+            // 免费派口罩,…买8千个送人: goods named first and counted after are one item; goods of a kind
+            // already counted add nothing uncounted.
+            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category))
+            // 捐赠物资 / 资金和救灾物资: goods named only in general and not counted are no item.
+            .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !f.Generic)
             .Select(f => f.Item)
             .ToList();
     }

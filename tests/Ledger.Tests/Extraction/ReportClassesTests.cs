@@ -387,4 +387,12 @@ public class ReportClassesTests
         // 50余万元 is one sum, not 50 and a lone 万.
         Assert.That(Read("商户们为疫情防控募集捐款50余万元。").Single().Cash?.Value, Is.EqualTo(500_000m));
     }
+
+    [Test]
+    public void Goods_named_only_in_general_and_not_counted_are_no_item()
+    {
+        Assert.That(Read("某集团向灾区捐赠资金和救灾物资折合600万元。").Single().Items, Is.Empty);
+        Assert.That(Read("某公司向急需消毒液的街道捐赠84消毒液100吨。").Single().Items.Select(i => (i.Category, i.Quantity?.Value)),
+            Is.EqualTo(new (ItemCategory, decimal?)[] { (ItemCategory.Disinfectant, 100m) }));
+    }
 }
