@@ -677,7 +677,28 @@ internal sealed class SentenceReader
         if (ConvertedCue.ContainsAny(_text, clauseStart, money.Start))
             return combined ? FigureSlot.Combined : FigureSlot.GoodsValue;
         if (combined) return FigureSlot.Combined;
+        // 捐赠15万元的食品物资: a sum with 的 before the goods is their price.
+        if (money.End < _text.Length && _text[money.End] == '的' && GoodsWithin(money.End + 1, 8)) return FigureSlot.GoodsValue;
+        // 捐助物资大概在100万元左右: the goods, and no money, named before the sum.
+        if (GoodsNamedBefore(clauseStart, money.Start) && !CashCue.ContainsAny(_text, clauseStart, money.Start)) return FigureSlot.GoodsValue;
         return FigureSlot.Cash;
+    }
+
+    private bool GoodsWithin(int from, int length)
+    {
+        for (var i = from; i < Math.Min(_text.Length, from + length); i++)
+        {
+            if (_text[i] is ',' or '。' or ';') return false;
+            if (Words.Items.TryMatchAt(_text, i, out _)) return true;
+        }
+        return false;
+    }
+
+    private bool GoodsNamedBefore(int start, int end)
+    {
+        foreach (var goods in Words.Items.FindAll(_text, start, end))
+            if (goods.Value.Generic) return true;
+        return false;
     }
 
     private void Assign(GiftFrame frame, Amount money, FigureSlot slot)

@@ -395,4 +395,17 @@ public class ReportClassesTests
         Assert.That(Read("某公司向急需消毒液的街道捐赠84消毒液100吨。").Single().Items.Select(i => (i.Category, i.Quantity?.Value)),
             Is.EqualTo(new (ItemCategory, decimal?)[] { (ItemCategory.Disinfectant, 100m) }));
     }
+
+    [Test]
+    public void A_sum_is_read_as_cash_goods_or_both_by_the_words_around_it()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Read("某食品公司捐赠15万元的食品物资发往灾区。").Single().GoodsValue?.Value, Is.EqualTo(150_000m));
+            Assert.That(Read("某集团初步捐助物资大概在100万元左右。").Single().GoodsValue?.Value, Is.EqualTo(1_000_000m));
+            Assert.That(Read("会员们捐赠的物款合计约220万元。").Single().Combined?.Value, Is.EqualTo(2_200_000m));
+            // 捐款 before the sum keeps it cash even where goods are named too.
+            Assert.That(Read("某公司捐赠物资并捐款50万元。").Single().Cash?.Value, Is.EqualTo(500_000m));
+        });
+    }
 }
