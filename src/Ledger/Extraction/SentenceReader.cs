@@ -481,7 +481,9 @@ internal sealed class SentenceReader
     {
         if (end - start < 2) return null;
         var name = _text[start..end];
-        if (SubjectReader.FirstPredicateMarker(name, 0) < name.Length || Purpose.ContainsAny(name)) return null;
+        // 2000台电脑已全部发放到位: the name ends where its predicate starts.
+        name = name[..SubjectReader.FirstPredicateMarker(name, 0)];
+        if (name.Length < 2 || Purpose.ContainsAny(name)) return null;
         // 5个乡镇 / 3所学校: receivers, not goods.
         return EndsLikeRecipient(name) || DonorNames.KindOf(name) != DonorKind.Unknown ? null : name;
     }
