@@ -123,7 +123,8 @@ public static class AmountRecognizer
             figure = figure with { Value = figure.Value + 0.5m, Low = figure.Low + 0.5m, High = figure.High + 0.5m };
             pos++;
         }
-        if (After.TryMatchAt(text, pos, out var after))
+        // 100元以上 is a bound; 100元 ⏎ 以上合计… begins the next words (以上 = the above).
+        if (After.TryMatchAt(text, pos, out var after) && !(after.Word == "以上" && TotalWords.TryMatchAt(text, after.End, out _)))
         {
             stated = after.Value;
             pos = after.End;
@@ -170,6 +171,7 @@ public static class AmountRecognizer
     }
 
     private static readonly WordTable<bool> MoneyNouns = Lexicon.Instance.Cue("money_noun");
+    private static readonly WordTable<bool> TotalWords = Lexicon.Instance.Cue("total");
 
     private static Amount Yuan(string text, NumberMatch number, Figure figure, Qualifier? stated, int end)
     {

@@ -273,7 +273,9 @@ internal static class DonorNames
         if (close < 0 || close - open > 6) return RemoveParentheses(text);
         var rest = text[(close + 1)..];
         var inside = text[(open + 1)..close];
-        return AllHan(inside) && rest.Length > 0 && KindBySuffix(RemoveParentheses(rest)) is DonorKind.Company
+        // 高一(1)班 / 三(二)班: a number in parentheses inside a name is part of it.
+        var numbered = inside.Length is >= 1 and <= 3 && rest.Length > 0 && inside.All(c => char.IsAsciiDigit(c) || ChineseNumber.IsNumeral(c) || c == '十');
+        return numbered || AllHan(inside) && rest.Length > 0 && KindBySuffix(RemoveParentheses(rest)) is DonorKind.Company
             ? text[..(close + 1)] + RemoveAsides(rest)
             : RemoveParentheses(text);
     }

@@ -45,6 +45,7 @@ internal sealed class SentenceReader
     // The appeals of the sentence, found once: each clause's verb looks back at those before it.
     private List<WordMatch<bool>>? _appeals;
     private readonly string? _localCurrency;
+    private readonly bool _listRow;
 
     // The giver this sentence named last: a clause after a semicolon without a subject of its own
     // (…给滑县人民政府捐赠药品20箱;给城关镇政府…捐赠合计12件) still speaks of it.
@@ -59,7 +60,7 @@ internal sealed class SentenceReader
     public SentenceReader(string text, string? paragraphSubject, string? lastPerson, string? localCurrency = null, DonatedItem? lastGoods = null,
         bool listRow = false)
     {
-        _listOpen = listRow;
+        _listOpen = _listRow = listRow;
         LastGoods = lastGoods;
         _text = text;
         _localCurrency = localCurrency;
@@ -250,11 +251,11 @@ internal sealed class SentenceReader
             _listOpen = true;
             foreach (var entry in list.Entries) yield return ListedGift(entry, current);
             if (list.RestStart >= end) yield break;
-            _listOpen = false;
+            _listOpen = _listRow;
             foreach (var after in ReadClause(list.RestStart, end, current)) yield return after;
             yield break;
         }
-        _listOpen = GiverList.Opens(_text, start, end);
+        _listOpen = _listRow || GiverList.Opens(_text, start, end);
         if (trigger is null && money.Count == 0 && items.Count == 0)
         {
             // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,

@@ -408,4 +408,17 @@ public class ReportClassesTests
             Assert.That(Read("某公司捐赠物资并捐款50万元。").Single().Cash?.Value, Is.EqualTo(500_000m));
         });
     }
+
+    [Test]
+    public void A_school_list_names_its_classes_and_staff_each_with_a_gift()
+    {
+        const string page = "某某中学网\n\n我校师生为灾区捐款名单\n\n高一(1)班 520元  高一(2)班 486.5元\n\n教职工:王明 200元、李华 100元\n\n以上合计1306.5元,已全部汇往县红十字会。\n";
+
+        var records = DonationExtractor.Default.Extract(page, "school.txt");
+
+        Assert.That(records.Select(r => (r.Donor, r.Cash)), Is.EqualTo(new (string?, Figure?)[]
+        {
+            ("高一(1)班", Figure.Exact(520m)), ("高一(2)班", Figure.Exact(486.5m)), ("王明", Figure.Exact(200m)), ("李华", Figure.Exact(100m)),
+        }));
+    }
 }
