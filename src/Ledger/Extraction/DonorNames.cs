@@ -23,6 +23,8 @@ internal static class DonorNames
         var text = Trim(RemoveAsides(subject));
         // 由银鸽投资(捐赠): the preposition that brings in the giver is not part of its name.
         if (text.Length > 2 && text[0] == '由') text = text[1..];
+        // 校友李某某个人(捐资): personally, not part of the name.
+        if (text.Length > 4 && text.EndsWith("个人", StringComparison.Ordinal)) text = text[..^2];
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);

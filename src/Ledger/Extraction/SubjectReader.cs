@@ -277,9 +277,13 @@ internal static class SubjectReader
             var at = region.IndexOf(word, StringComparison.Ordinal);
             if (at <= 0) continue;
             var y = Named(region[(at + 2)..FirstPredicateMarker(region, at + 2)]);
-            // 慈博大药房代表罗美玲、郭自恒送交: the body's representatives hand over the body's money.
-            if (word == "代表" && (y is null || DonorNames.KindOf(y) == DonorKind.Person) && Named(region[SkipLeadWords(region, 0)..at]) is { } body
-                && IsBody(body)) return body;
+            if (word == "代表" && (y is null || IsPronoun(y) || DonorNames.KindOf(y) == DonorKind.Person))
+            {
+                // 慈博大药房代表罗美玲、郭自恒送交: the body's representatives hand over the body's money.
+                if (Named(region[SkipLeadWords(region, 0)..at]) is { } body && IsBody(body)) return body;
+                // 某某公司董事长李某代表公司: the officer acts for the body named before the title.
+                if (OfficersBody(region, at) is { } led) return led;
+            }
             if (y is not null) return y;
         }
         // 发动 / 组织 / 号召所在 Y (捐款)

@@ -421,4 +421,12 @@ public class ReportClassesTests
             ("高一(1)班", Figure.Exact(520m)), ("高一(2)班", Figure.Exact(486.5m)), ("王明", Figure.Exact(200m)), ("李华", Figure.Exact(100m)),
         }));
     }
+
+    [Test]
+    public void An_officer_acting_for_the_company_gives_the_company_s_gift_and_a_person_giving_personally_is_the_person()
+    {
+        Assert.That(Read("某某商会捐款30万元。某某公司董事长李某代表公司向医院捐赠呼吸机5台。").Select(r => r.Donor),
+            Is.EqualTo(new[] { "某某商会", "某某公司" }));
+        Assert.That(Gifts("该校2008级校友李某某个人捐资50万元。"), Is.EqualTo(new (string?, decimal?)[] { ("李某某", 500_000m) }));
+    }
 }
