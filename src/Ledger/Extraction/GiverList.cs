@@ -11,6 +11,7 @@ internal static class GiverList
 {
     private static readonly Lexicon Words = Lexicon.Instance;
     private static readonly WordTable<bool> Opening = Words.Cue("list_opening");
+    private static readonly WordTable<bool> MoneyWords = Words.Cue("cash");
 
     /// <summary>One giver with its figure; <see cref="Verb"/> is the giving word between them, if any.</summary>
     internal readonly record struct Entry(string Giver, int Start, Amount Figure, WordMatch<TriggerRole>? Verb);
@@ -124,6 +125,8 @@ internal static class GiverList
         // A preposition or any other verb means the words are a clause, not a name (向灾区, 为…).
         if (SubjectReader.FirstPredicateMarker(name, 0) < name.Length) return null;
         if (!SubjectReader.IsPlausibleName(name)) return null;
+        // 其中资金10.8亿元、物资价值1.8亿元: parts of a sum by kind of money, not givers.
+        if (MoneyWords.ContainsAny(name)) return null;
         var core = DonorNames.CoreName(name);
         if (core is null) return null;
         if (DonorNames.IsNameLike(name)) return core;

@@ -240,6 +240,7 @@ internal sealed class SentenceReader
             && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
             items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
         if (trigger is { Value: not TriggerRole.Support } verb) items.AddRange(GoodsNotInTheTables(verb, end, quantities, items));
+        items = CountOverTheList(items, quantities);
         if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
@@ -452,6 +453,20 @@ internal sealed class SentenceReader
             if (name is not null) yield return new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false);
             from = q.End;
         }
+    }
+
+    /// <summary>
+    /// 送去面包、矿泉水共计2000余份: one count after a list of goods none of which is counted goes on the
+    /// last of them (the head of the list, as 等共计1800件 does).
+    /// </summary>
+    private List<FoundItem> CountOverTheList(List<FoundItem> items, List<Amount> quantities)
+    {
+        if (items.Count < 2 || items.Any(i => i.Item.Quantity is not null) || quantities.Count != 1) return items;
+        var count = quantities[0];
+        var last = items[^1];
+        if (count.Start < last.End || count.Start - last.End > 4 || !Total.ContainsAny(_text, last.End, count.Start)) return items;
+        items[^1] = last with { Item = last.Item with { Quantity = count.Figure, Unit = count.Unit } };
+        return items;
     }
 
     private const int LongestGoodsName = 8;
