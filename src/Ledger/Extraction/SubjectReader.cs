@@ -74,6 +74,8 @@ internal static class SubjectReader
             var s = SkipLeadWords(region, 0);
             var receiver = at > s ? Named(region[s..FirstPredicateMarker(region[..at], s)]) : null;
             var from = at + verb.Length;
+            // 收到了校友王某捐赠的: the aspect mark is no part of the giver.
+            if (from < region.Length && region[from] == '了') from++;
             var giver = Named(region[from..FirstPredicateMarker(region, from)]);
             return (giver, receiver);
         }

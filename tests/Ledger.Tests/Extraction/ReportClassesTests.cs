@@ -437,4 +437,9 @@ public class ReportClassesTests
             Is.EqualTo(new (string, decimal?)[] { ("面包", null), ("矿泉水", 2000m) }));
         Assert.That(Read("截至7月25日,某慈善总会累计接收捐赠款物12.6亿元,其中资金10.8亿元,物资价值1.8亿元。").Select(r => r.Donor), Has.None.EqualTo("资金"));
     }
+
+    [Test]
+    public void A_receiver_who_received_goods_names_their_giver_after_收到() =>
+        Assert.That(Read("近日,我校收到了校友王某捐赠的图书500册。").Single().Items.Select(i => (i.Name, i.Quantity?.Value, i.Unit)),
+            Is.EqualTo(new (string, decimal?, string?)[] { ("图书", 500m, "册") }));
 }
