@@ -38,12 +38,12 @@ internal static class GiverList
         {
             if (figure.Start < from) return null;
             var words = text[from..figure.Start];
-            // 筹措捐款 / 捐赠了: every giving word before the figure belongs to the verb, the last one says which.
+            // 捐赠了 / 筹措捐款: every giving word before the figure belongs to the verb. The last one says
+            // what was given, but money raised from many (筹措) stays raised whatever word follows it.
             WordMatch<TriggerRole>? verb = null;
             while (TrailingVerb(words) is { } v)
             {
-                // 筹措捐款: money raised from many stays raised whatever word follows.
-                if (verb is null || v.Value == TriggerRole.Raise) verb = v with { Start = verb?.Start ?? v.Start };
+                if (verb is null || v.Value == TriggerRole.Raise) verb = v;
                 words = words[..v.Start];
             }
             var giver = GiverName(words);
