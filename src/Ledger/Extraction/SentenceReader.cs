@@ -235,13 +235,7 @@ internal sealed class SentenceReader
         var amounts = AmountsIn(start, end);
         var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
         var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
-        var items = ItemReader.Read(_text, start, end, quantities);
-        if (items.Count == 0 && money.Count == 0 && quantities.Count == 1 && trigger is { Value: not TriggerRole.Support }
-            && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
-            items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
-        if (trigger is { Value: not TriggerRole.Support } verb) items.AddRange(GoodsNotInTheTables(verb, end, quantities, items));
-        items = CountOverTheList(items, quantities);
-        if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
+        var items = GoodsOf(start, end, trigger, quantities, money.Count > 0, current);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
         if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
@@ -432,6 +426,23 @@ internal sealed class SentenceReader
         var s = start;
         while (s < contentStart && _text[s] is ' ' or '并' or '而') s++;
         return s < contentStart && _text[s] == '另';
+    }
+
+    /// <summary>
+    /// The goods a clause gives: those the tables name, a count that counts goods named before it,
+    /// goods the tables do not know, a count over a list; remembered for the counts after them.
+    /// </summary>
+    private List<FoundItem> GoodsOf(int start, int end, WordMatch<TriggerRole>? trigger, List<Amount> quantities, bool hasMoney, GiftFrame? current)
+    {
+        var items = ItemReader.Read(_text, start, end, quantities);
+        var giving = trigger is { Value: not TriggerRole.Support } verb ? verb : (WordMatch<TriggerRole>?)null;
+        if (items.Count == 0 && !hasMoney && quantities.Count == 1 && giving is not null
+            && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
+            items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
+        if (giving is { } given) items.AddRange(GoodsNotInTheTables(given, end, quantities, items));
+        items = CountOverTheList(items, quantities);
+        if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
+        return items;
     }
 
     /// <summary>
