@@ -109,6 +109,8 @@ public class ReportClassesTests
         {
             Assert.That(Read("该企业负责人表示,公司将再向灾区捐助500万元。"), Is.Empty);
             Assert.That(Read("王先生拟通过本市慈善总会向山区学校捐赠图书款20万元。"), Is.Empty);
+            Assert.That(Read("甲企业认捐500万元。"), Is.Empty);
+            Assert.That(Read("丁商会承诺捐赠1000万元。"), Is.Empty);
             // 将 before the goods hands over what is there.
             Assert.That(Gifts("某爱心企业将10万元善款送到了街道办事处。").Select(g => g.Cash), Is.EqualTo(new decimal?[] { 100000m }));
         });
