@@ -75,6 +75,8 @@ internal static class DonorNames
     /// <summary>离休干部吴鹏 / 非党干部职工董娜 → the person: a word for a member standing as a title.</summary>
     private static string? PersonAfterMemberWord(string part)
     {
+        // 党建联盟成员单位 ends in a body's word, not a person's name.
+        if (KindBySuffix(part) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return null;
         foreach (var length in (int[])[3, 2])
         {
             if (part.Length <= length) continue;
