@@ -19,11 +19,14 @@ internal static class ETags
             http.Response.Headers.CacheControl = "no-cache";
             foreach (var candidate in http.Request.Headers.IfNoneMatch)
             {
-                if (candidate is not null && candidate.Split(',').Any(c => c.Trim() == tag || c.Trim() == "*"))
+                if (candidate is not null && candidate.Split(',').Any(c => Opaque(c.Trim()) == tag || c.Trim() == "*"))
                     return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             }
             return await next(context);
         });
         return builder;
     }
+
+    // If-None-Match compares weakly (RFC 9110, 13.1.2): W/"6-0.2.0" matches "6-0.2.0".
+    private static string Opaque(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
 }

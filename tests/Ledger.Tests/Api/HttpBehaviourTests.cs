@@ -9,6 +9,19 @@ public sealed class HttpBehaviourTests
     private static HttpClient Client => SeededApi.Factory.CreateClient();
 
     [Test]
+    public async Task A_weak_etag_of_the_current_revision_is_304_too()
+    {
+        using var first = await Client.GetAsync("/api/v1/totals?by=donor");
+        var tag = first.Headers.ETag!.Tag;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/totals?by=donor");
+        again.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(tag, isWeak: true));
+        using var second = await Client.SendAsync(again);
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
     public async Task Health_says_ok_with_the_seeds_in_the_ledger()
     {
         var health = await Client.Json("/health");
