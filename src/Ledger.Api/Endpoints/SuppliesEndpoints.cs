@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using Ledger.Api.Http;
+using Ledger.Extraction;
 using Ledger.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,16 +35,32 @@ internal static class SuppliesEndpoints
     /// <summary>Goods given, grouped by category, receiver or month.</summary>
     /// <param name="by">category (default), recipient or month.</param>
     /// <param name="filter">Which gifts count.</param>
+    /// <param name="format">json (default) or csv: one row a group, category and unit.</param>
     /// <param name="totals">The ledger's totals.</param>
-    public static Results<Ok<List<SupplyGroup>>, ValidationProblem> GetSupplies([FromQuery] string? by, [AsParameters] ReadFilter filter, Totals totals)
+    public static Results<Ok<List<SupplyGroup>>, ContentHttpResult, ValidationProblem> GetSupplies([FromQuery] string? by, [AsParameters] ReadFilter filter,
+        [FromQuery] string? format, Totals totals)
     {
         var errors = filter.Errors();
         by ??= "category";
         if (!Groupings.TryGetValue(by, out var grouping))
             errors["by"] = [$"'{by}' is not a grouping of supplies; one of {string.Join(", ", Groupings.Keys)}."];
+        ReadFormats.TryParse(format, out var shape, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var groups = totals.By(grouping, filter.ToTotalsFilter()).Where(row => row.Items.Count > 0)
             .Select(row => new SupplyGroup(row.Key, row.Name, row.Items));
-        return TypedResults.Ok((grouping == TotalsGroup.Month ? groups.OrderBy(g => g.Key, StringComparer.Ordinal) : groups).ToList());
+        var ordered = (grouping == TotalsGroup.Month ? groups.OrderBy(g => g.Key, StringComparer.Ordinal) : groups).ToList();
+        return shape == ReadFormat.Json ? TypedResults.Ok(ordered) : TypedResults.Text(Csv(ordered), ReadFormats.Csv);
+    }
+
+    private static string Csv(List<SupplyGroup> groups)
+    {
+        var csv = new StringBuilder("key,name,category,unit,quantity,qualifier,donations\n");
+        foreach (var group in groups)
+            foreach (var item in group.Items)
+                csv.Append(TotalsFormat.CsvCell(group.Key)).Append(',').Append(TotalsFormat.CsvCell(group.Name)).Append(',')
+                    .Append(TotalsFormat.CsvCell(item.Category)).Append(',').Append(TotalsFormat.CsvCell(item.Unit)).Append(',')
+                    .Append(item.Quantity.ToString(CultureInfo.InvariantCulture)).Append(',').Append(Vocabulary.Snake(item.Qualifier)).Append(',')
+                    .Append(item.Donations).Append('\n');
+        return csv.ToString();
     }
 }

@@ -70,6 +70,26 @@ public sealed class ChartsApiTests
         Assert.That(suits.GetProperty("quantity").GetDecimal(), Is.EqualTo(listed).And.GreaterThanOrEqualTo(370m));
     }
 
+    [Test]
+    public async Task Supplies_come_as_csv_with_the_same_quantities_and_an_unknown_format_is_refused()
+    {
+        using var response = await Client.GetAsync("/api/v1/supplies?by=category&format=csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
+        var suits = lines.Single(l => l.StartsWith("protective_suit,") && l.Split(',')[3] == "套").Split(',');
+        var json = await Client.Json("/api/v1/supplies?by=category");
+        var listed = json.Items().Single(s => s.GetProperty("key").GetString() == "protective_suit")
+            .GetProperty("items").Items().Single(i => i.GetProperty("unit").GetString() == "套");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+            Assert.That(lines[0], Is.EqualTo("key,name,category,unit,quantity,qualifier,donations"));
+            Assert.That(decimal.Parse(suits[4], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(listed.GetProperty("quantity").GetDecimal()));
+        });
+        using var refused = await Client.GetAsync("/api/v1/supplies?format=xml");
+        Assert.That((int)refused.StatusCode, Is.EqualTo(400));
+    }
+
     [TestCase("/api/v1/supplies?by=recipient")]
     [TestCase("/api/v1/supplies?by=month")]
     public async Task Supplies_group_by_receiver_and_by_month(string url)
