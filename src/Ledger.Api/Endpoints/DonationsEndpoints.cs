@@ -80,7 +80,7 @@ public sealed record ItemEntry
     /// <example>医用外科口罩</example>
     public string Name { get; init; } = "";
 
-    /// <summary>How many, in <see cref="Unit"/>; null when the statement gives no number.</summary>
+    /// <summary>How many, counted in the unit; null when the statement gives no number.</summary>
     /// <example>35000</example>
     public decimal? Quantity { get; init; }
 
