@@ -12,11 +12,12 @@ namespace Ledger.Api.Endpoints;
 /// <summary>Which donations to list, in what order, and from where.</summary>
 public sealed class DonationListQuery
 {
-    /// <summary>Only gifts of this giver (an organization's id).</summary>
-    [FromQuery(Name = "donor")] public long? Donor { get; set; }
+    /// <summary>Only gifts of this giver: an organization's id, or a name or alias it is known by.</summary>
+    /// <example>吴庆和</example>
+    [FromQuery(Name = "donor")] public string? Donor { get; set; }
 
-    /// <summary>Only gifts to this receiver (an organization's id).</summary>
-    [FromQuery(Name = "recipient")] public long? Recipient { get; set; }
+    /// <summary>Only gifts to this receiver: an organization's id, or a name or alias it is known by.</summary>
+    [FromQuery(Name = "recipient")] public string? Recipient { get; set; }
 
     /// <summary>Only gifts with goods of this category.</summary>
     /// <example>mask</example>
@@ -265,7 +266,8 @@ internal static class DonationsEndpoints
         group.WithTags("Donations");
         group.MapGet("/", ListDonations).WithName("ListDonations").WithETag()
             .WithSummary("Donations, filtered and sorted, a page at a time")
-            .WithDescription("Each donation once, however many reports name it, with its figures at their latest correction and its first sentence. Pages follow a cursor, so donations added meanwhile never repeat or skip one.");
+            .WithDescription("Each donation once, however many reports name it, with its figures at their latest correction and its first sentence. Pages follow a cursor, so donations added meanwhile never repeat or skip one. donor and recipient take an organization's id or a name it is known by: an unknown one is a 404, a name several organizations answer to a 400 listing them.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}", GetDonation).WithName("GetDonation").WithETag()
             .WithSummary("One donation with every source (document, line, sentence, why it was joined) and its correction history")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -285,8 +287,13 @@ internal static class DonationsEndpoints
     }
 
     /// <summary>Lists donations.</summary>
-    public static Results<Ok<DonationList>, ValidationProblem> ListDonations([AsParameters] DonationListQuery query, Donations donations)
+    public static Results<Ok<DonationList>, ValidationProblem, ProblemHttpResult> ListDonations([AsParameters] DonationListQuery query, Donations donations,
+        Organizations organizations)
     {
+        var donor = OrganizationFilter.Resolve("donor", query.Donor, organizations);
+        var recipient = OrganizationFilter.Resolve("recipient", query.Recipient, organizations);
+        if ((donor.Unknown ?? recipient.Unknown) is { } unknown) return unknown;
+        if ((donor.Ambiguous ?? recipient.Ambiguous) is { } ambiguous) return ambiguous;
         var errors = new Dictionary<string, string[]>();
         ReadFilter.CheckDate(errors, "from", query.From);
         ReadFilter.CheckDate(errors, "to", query.To);
@@ -301,7 +308,7 @@ internal static class DonationsEndpoints
         {
             var page = donations.Find(new DonationQuery
             {
-                Donor = query.Donor, Recipient = query.Recipient, Category = query.Category, From = query.From, To = query.To,
+                Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
                 Document = query.Document, Aggregate = query.Aggregate, MinimumYuan = query.MinAmount, Text = query.Text,
                 Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
             });

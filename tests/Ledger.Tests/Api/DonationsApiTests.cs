@@ -27,6 +27,31 @@ public sealed class DonationsApiTests
     }
 
     [Test]
+    public async Task A_giver_is_found_by_name_as_well_as_by_id()
+    {
+        var wu = await OrganizationId("吴庆和");
+
+        var byName = await Client.Json($"/api/v1/donations?donor={Uri.EscapeDataString("吴庆和")}&aggregate=false");
+        var byId = await Client.Json($"/api/v1/donations?donor={wu}&aggregate=false");
+
+        Assert.That(byName.GetRawText(), Is.EqualTo(byId.GetRawText()));
+    }
+
+    [TestCase("donor=某某不存在的公司", 404)]
+    [TestCase("donor=999999", 404)]
+    [TestCase("recipient=某某不存在的医院", 404)]
+    [TestCase("recipient=医院", 400)]
+    public async Task An_unknown_giver_is_a_404_and_a_name_of_several_a_400_listing_them(string filter, int status)
+    {
+        using var response = await Client.GetAsync($"/api/v1/donations?{filter}");
+        var problem = await response.Content.ReadAsStringAsync();
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(status));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem, Does.Not.Contain("Nullable"));
+    }
+
+    [Test]
     public async Task Paging_by_cursor_visits_every_donation_once_in_order()
     {
         var all = (await Client.Json("/api/v1/donations?sort=-amount&limit=500")).GetProperty("donations").Items()
