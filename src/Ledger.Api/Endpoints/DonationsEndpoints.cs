@@ -29,7 +29,7 @@ public sealed class DonationListQuery
     /// <summary>Last date (yyyy-MM-dd).</summary>
     [FromQuery(Name = "to")] public string? To { get; set; }
 
-    /// <summary>Only gifts reported in this document (its name).</summary>
+    /// <summary>Only gifts reported in this document: its id or its name.</summary>
     [FromQuery(Name = "document")] public string? Document { get; set; }
 
     /// <summary>true: only reported totals (累计, 共…); false: only itemised gifts.</summary>
@@ -288,11 +288,12 @@ internal static class DonationsEndpoints
 
     /// <summary>Lists donations.</summary>
     public static Results<Ok<DonationList>, ValidationProblem, ProblemHttpResult> ListDonations([AsParameters] DonationListQuery query, Donations donations,
-        Organizations organizations)
+        Organizations organizations, Sources sources)
     {
-        var donor = OrganizationFilter.Resolve("donor", query.Donor, organizations);
-        var recipient = OrganizationFilter.Resolve("recipient", query.Recipient, organizations);
-        if ((donor.Unknown ?? recipient.Unknown) is { } unknown) return unknown;
+        var donor = FilterNames.Organization("donor", query.Donor, organizations);
+        var recipient = FilterNames.Organization("recipient", query.Recipient, organizations);
+        var document = FilterNames.Document(query.Document, sources);
+        if ((donor.Unknown ?? recipient.Unknown ?? document.Unknown) is { } unknown) return unknown;
         if ((donor.Ambiguous ?? recipient.Ambiguous) is { } ambiguous) return ambiguous;
         var errors = new Dictionary<string, string[]>();
         ReadFilter.CheckDate(errors, "from", query.From);
@@ -309,7 +310,7 @@ internal static class DonationsEndpoints
             var page = donations.Find(new DonationQuery
             {
                 Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
-                Document = query.Document, Aggregate = query.Aggregate, MinimumYuan = query.MinAmount, Text = query.Text,
+                Document = document.Name, Aggregate = query.Aggregate, MinimumYuan = query.MinAmount, Text = query.Text,
                 Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
             });
             return TypedResults.Ok(new DonationList(page.Donations, page.Next));

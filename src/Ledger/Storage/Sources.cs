@@ -66,6 +66,13 @@ public sealed class Sources(LedgerDatabase database)
         return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id })?.ToInfo();
     }
 
+    /// <summary>The current document of that name; null when there is none.</summary>
+    public DocumentInfo? Named(string name)
+    {
+        using var connection = database.Connect();
+        return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.name = @name AND d.replaced_by IS NULL", new { name })?.ToInfo();
+    }
+
     /// <summary>A document's whole text, as ingested; null when no such document.</summary>
     public string? Text(long id)
     {

@@ -37,6 +37,22 @@ public sealed class DonationsApiTests
         Assert.That(byName.GetRawText(), Is.EqualTo(byId.GetRawText()));
     }
 
+    [Test]
+    public async Task A_document_is_found_by_id_as_well_as_by_name()
+    {
+        var documents = await Client.Json("/api/v1/documents");
+        var first = documents.Items().First(d => d.GetProperty("records").GetInt32() > 0);
+        var id = first.GetProperty("id").GetInt64();
+        var name = first.GetProperty("name").GetString()!;
+
+        var byId = await Client.Json($"/api/v1/donations?document={id}&limit=500");
+        var byName = await Client.Json($"/api/v1/donations?document={Uri.EscapeDataString(name)}&limit=500");
+
+        Assert.That(byId.GetProperty("donations").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(byId.GetRawText(), Is.EqualTo(byName.GetRawText()));
+    }
+
+    [TestCase("document=no-such-report.txt", 404)]
     [TestCase("donor=某某不存在的公司", 404)]
     [TestCase("donor=999999", 404)]
     [TestCase("recipient=某某不存在的医院", 404)]

@@ -5,17 +5,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Ledger.Api.Endpoints;
 
 /// <summary>
-/// An organization named in a filter by its id or by a name people use (吴庆和, an alias, a part of a
-/// name): one organization, or a problem that says why not. An unknown one is a 404, never an
-/// empty list; a name several organizations answer to lists them.
+/// What a filter names by id or by the name people use, resolved to one thing or to a problem that
+/// says why not: an unknown one is a 404, never an empty list.
 /// </summary>
-internal static class OrganizationFilter
+internal static class FilterNames
 {
     public readonly record struct Resolved(long? Id, ProblemHttpResult? Unknown = null, ValidationProblem? Ambiguous = null);
 
     private const int Candidates = 10;
 
-    public static Resolved Resolve(string field, string? value, Organizations organizations)
+    /// <summary>
+    /// An organization by its id or a name it is known by (吴庆和, an alias, a part of a name); a name
+    /// several organizations answer to is a 400 that lists them.
+    /// </summary>
+    public static Resolved Organization(string field, string? value, Organizations organizations)
     {
         if (string.IsNullOrWhiteSpace(value)) return new Resolved(null);
         value = value.Trim();
@@ -31,5 +34,18 @@ internal static class OrganizationFilter
                 $"'{value}' names {(found.Count > Candidates ? $"more than {Candidates}" : found.Count.ToString())} organizations; give one's id: "
                 + string.Join("; ", found.Take(Candidates).Select(o => $"{o.Id} {o.Name}")) + ".")),
         };
+    }
+
+    /// <summary>
+    /// A document named in a filter by its id or its name: its name, or a 404 problem. A filter on
+    /// a document that does not exist answers nothing found, never an empty list.
+    /// </summary>
+    public static (string? Name, ProblemHttpResult? Unknown) Document(string? value, Sources sources)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (null, null);
+        value = value.Trim();
+        if (sources.Named(value) is { } named) return (named.Name, null);
+        if (long.TryParse(value, out var id) && sources.Get(id) is { } document) return (document.Name, null);
+        return (null, Problems.NotFound($"There is no document '{value}' (document)."));
     }
 }
