@@ -47,7 +47,7 @@ public static class LedgerApi
         {
             if (settings.CorsOrigins.Contains("*")) policy.AllowAnyOrigin();
             else policy.WithOrigins(settings.CorsOrigins);
-            policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match").WithExposedHeaders("ETag");
+            policy.WithMethods("GET", "HEAD").WithHeaders("If-None-Match").WithExposedHeaders("ETag", "X-Total-Count");
         }));
         builder.Services.AddRateLimiter(options =>
         {

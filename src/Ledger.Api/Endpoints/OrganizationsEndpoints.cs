@@ -34,16 +34,20 @@ internal static class OrganizationsEndpoints
     /// <summary>Searches organizations by name or alias.</summary>
     /// <param name="q">Words in the name or an alias (哈医大, 红十字会); all organizations when left out.</param>
     /// <param name="kind">Only organizations of this kind.</param>
-    /// <param name="limit">How many (1–500, default 50).</param>
+    /// <param name="limit">How many (1–500, default 50). The X-Total-Count header says how many match in all.</param>
+    /// <param name="offset">How many to pass over first (default 0).</param>
+    /// <param name="http">The request, for the count header.</param>
     /// <param name="organizations">The ledger's organizations.</param>
     public static Results<Ok<IReadOnlyList<OrganizationRef>>, ValidationProblem> SearchOrganizations(
-        [FromQuery] string? q, [FromQuery] string? kind, [FromQuery] int? limit, Organizations organizations)
+        [FromQuery] string? q, [FromQuery] string? kind, [FromQuery] int? limit, [FromQuery] int? offset, HttpContext http, Organizations organizations)
     {
         var errors = new Dictionary<string, string[]>();
         Words.Check(errors, "kind", kind, Words.DonorKind, Vocabulary.DonorKinds);
-        if (limit is < 1 or > 500) errors["limit"] = ["limit is between 1 and 500."];
+        if (limit is < 1 or > Organizations.MaximumLimit) errors["limit"] = [$"limit is between 1 and {Organizations.MaximumLimit}."];
+        if (offset is < 0) errors["offset"] = ["offset is 0 or more."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50));
+        http.Response.Headers["X-Total-Count"] = organizations.Count(q, kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50, offset ?? 0));
     }
 
     /// <summary>One organization.</summary>

@@ -21,21 +21,36 @@ public sealed record Mention(MentionRole Role, string WrittenAs, long RecordId, 
 /// </summary>
 public sealed class Organizations(LedgerDatabase database)
 {
+    /// <summary>The most organizations one search answers at a time.</summary>
+    public const int MaximumLimit = 500;
+
+    private const string Matching = """
+        FROM organizations o
+        WHERE (@text IS NULL OR instr(o.name, @text) > 0
+               OR EXISTS (SELECT 1 FROM names n WHERE n.organization_id = o.id AND instr(n.name, @text) > 0))
+          AND (@kind IS NULL OR o.kind = @kind)
+        """;
+
     /// <summary>Organizations whose name or any alias contains <paramref name="text"/>, best known first.</summary>
-    public IReadOnlyList<OrganizationRef> Search(string? text, string? kind = null, int limit = 50)
+    public IReadOnlyList<OrganizationRef> Search(string? text, string? kind = null, int limit = 50, int offset = 0)
     {
         using var connection = database.Connect();
-        return connection.Query<(long Id, string Name, string Kind)>("""
-                SELECT o.id, o.name, o.kind FROM organizations o
-                WHERE (@text IS NULL OR instr(o.name, @text) > 0
-                       OR EXISTS (SELECT 1 FROM names n WHERE n.organization_id = o.id AND instr(n.name, @text) > 0))
-                  AND (@kind IS NULL OR o.kind = @kind)
+        return connection.Query<(long Id, string Name, string Kind)>("SELECT o.id, o.name, o.kind " + Matching + """
                 ORDER BY (SELECT count(*) FROM records r WHERE r.organization_id = o.id)
-                       + (SELECT count(*) FROM record_recipients rr WHERE rr.organization_id = o.id) DESC, o.name
-                LIMIT @limit
-                """, new { text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(), kind, limit = Math.Clamp(limit, 1, 500) })
+                       + (SELECT count(*) FROM record_recipients rr WHERE rr.organization_id = o.id) DESC, o.name, o.id
+                LIMIT @limit OFFSET @offset
+                """, new { text = Words(text), kind, limit = Math.Clamp(limit, 1, MaximumLimit), offset = Math.Max(0, offset) })
             .Select(o => new OrganizationRef(o.Id, o.Name, o.Kind)).ToList();
     }
+
+    /// <summary>How many organizations <see cref="Search"/> finds in all.</summary>
+    public int Count(string? text, string? kind = null)
+    {
+        using var connection = database.Connect();
+        return connection.ExecuteScalar<int>("SELECT count(*) " + Matching, new { text = Words(text), kind });
+    }
+
+    private static string? Words(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public Organization? ById(long id)
     {

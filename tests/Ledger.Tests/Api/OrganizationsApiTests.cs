@@ -54,4 +54,19 @@ public sealed class OrganizationsApiTests
 
         await response.Problem(404);
     }
+
+    [Test]
+    public async Task A_search_pages_with_offset_and_says_how_many_match_in_all()
+    {
+        using var all = await SeededApi.Factory.CreateClient().GetAsync("/api/v1/organizations?limit=500");
+        var total = int.Parse(all.Headers.GetValues("X-Total-Count").Single());
+        var everyone = (await Client.Json("/api/v1/organizations?limit=500")).Items().Select(o => o.GetProperty("id").GetInt64()).ToList();
+
+        var paged = new List<long>();
+        for (var offset = 0; offset < total; offset += 7)
+            paged.AddRange((await Client.Json($"/api/v1/organizations?limit=7&offset={offset}")).Items().Select(o => o.GetProperty("id").GetInt64()));
+
+        Assert.That(total, Is.EqualTo(everyone.Count).And.GreaterThan(7));
+        Assert.That(paged, Is.EqualTo(everyone));
+    }
 }
