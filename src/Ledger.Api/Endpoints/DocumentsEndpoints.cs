@@ -64,7 +64,20 @@ internal static class DocumentsEndpoints
     /// <summary>Lists the documents.</summary>
     /// <param name="history">true to list replaced versions too.</param>
     /// <param name="sources">The ledger's documents.</param>
-    public static Ok<IReadOnlyList<DocumentInfo>> ListDocuments([FromQuery] bool? history, Sources sources) => TypedResults.Ok(sources.List(history ?? false));
+    /// <param name="offset">How many to pass over first (default 0).</param>
+    /// <param name="limit">How many (1–1000, default 1000). The X-Total-Count header says how many there are.</param>
+    /// <param name="http">The request, for the count header.</param>
+    public static Results<Ok<IReadOnlyList<DocumentInfo>>, ValidationProblem> ListDocuments([FromQuery] bool? history, [FromQuery] int? offset, [FromQuery] int? limit,
+        HttpContext http, Sources sources)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(errors, offset, limit, MaximumDocuments);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(Paging.Page(http, sources.List(history ?? false), offset, limit, MaximumDocuments));
+    }
+
+    private const int MaximumDocuments = 1000;
+    private const int MaximumRecords = 5000;
 
     /// <summary>One document.</summary>
     /// <param name="id">The document's id.</param>
@@ -99,8 +112,18 @@ internal static class DocumentsEndpoints
     /// <summary>The records of a document.</summary>
     /// <param name="id">The document's id.</param>
     /// <param name="sources">The ledger's documents.</param>
-    public static Results<Ok<IReadOnlyList<StoredRecord>>, ProblemHttpResult> GetRecords(long id, Sources sources) =>
-        sources.Get(id) is null ? Problems.NotFound($"There is no document {id}.") : TypedResults.Ok(sources.Records(id));
+    /// <param name="offset">How many to pass over first (default 0).</param>
+    /// <param name="limit">How many (1–5000, default 5000). The X-Total-Count header says how many there are.</param>
+    /// <param name="http">The request, for the count header.</param>
+    public static Results<Ok<IReadOnlyList<StoredRecord>>, ValidationProblem, ProblemHttpResult> GetRecords(long id, [FromQuery] int? offset, [FromQuery] int? limit,
+        HttpContext http, Sources sources)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(errors, offset, limit, MaximumRecords);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (sources.Get(id) is null) return Problems.NotFound($"There is no document {id}.");
+        return TypedResults.Ok(Paging.Page(http, sources.Records(id), offset, limit, MaximumRecords));
+    }
 
     /// <summary>Ingests a report.</summary>
     /// <param name="name">The document's name (report.txt); a new text under a stored name replaces it.</param>

@@ -43,8 +43,7 @@ internal static class OrganizationsEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         Words.Check(errors, "kind", kind, Words.DonorKind, Vocabulary.DonorKinds);
-        if (limit is < 1 or > Organizations.MaximumLimit) errors["limit"] = [$"limit is between 1 and {Organizations.MaximumLimit}."];
-        if (offset is < 0) errors["offset"] = ["offset is 0 or more."];
+        Paging.Check(errors, offset, limit, Organizations.MaximumLimit);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         http.Response.Headers["X-Total-Count"] = organizations.Count(q, kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50, offset ?? 0));

@@ -57,4 +57,24 @@ public sealed class DocumentsApiTests
         Assert.That(records.Items().Where(r => r.GetProperty("donor").ValueKind != System.Text.Json.JsonValueKind.Null)
             .All(r => r.GetProperty("donation_id").GetInt64() > 0 && r.GetProperty("line").GetInt32() > 0));
     }
+
+    [Test]
+    public async Task Documents_and_their_records_page_with_offset_and_say_how_many_there_are()
+    {
+        var client = SeededApi.Factory.CreateClient();
+        using var first = await client.GetAsync("/api/v1/documents?limit=2");
+        var page = System.Text.Json.JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(first.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo("5"));
+        Assert.That(page.GetArrayLength(), Is.EqualTo(2));
+
+        var id = (await client.Json("/api/v1/documents")).Items().OrderByDescending(d => d.GetProperty("records").GetInt32()).First().GetProperty("id").GetInt64();
+        var all = (await client.Json($"/api/v1/documents/{id}/records")).Items().Select(r => r.GetProperty("record_id").GetInt64()).ToList();
+        var paged = new List<long>();
+        for (var offset = 0; offset < all.Count; offset += 10)
+            paged.AddRange((await client.Json($"/api/v1/documents/{id}/records?limit=10&offset={offset}")).Items().Select(r => r.GetProperty("record_id").GetInt64()));
+        Assert.That(paged, Is.EqualTo(all));
+
+        using var refused = await client.GetAsync("/api/v1/documents?limit=0");
+        Assert.That((int)refused.StatusCode, Is.EqualTo(400));
+    }
 }
