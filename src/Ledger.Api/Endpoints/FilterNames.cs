@@ -48,4 +48,23 @@ internal static class FilterNames
         if (long.TryParse(value, out var id) && sources.Get(id) is { } document) return (document.Name, null);
         return (null, Problems.NotFound($"There is no document '{value}' (document)."));
     }
+
+    /// <summary>
+    /// Resolves the document of every read filter of the endpoints it is put on (totals, charts,
+    /// supplies) before they run: by id or name, an unknown one answered with a 404 problem.
+    /// </summary>
+    public static TBuilder ResolvesDocuments<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            foreach (var filter in context.Arguments.OfType<ReadFilter>())
+            {
+                var (name, unknown) = Document(filter.Document, context.HttpContext.RequestServices.GetRequiredService<Sources>());
+                if (unknown is not null) return unknown;
+                filter.Document = name;
+            }
+            return await next(context);
+        });
+        return builder;
+    }
 }

@@ -28,7 +28,7 @@ public sealed class ReadFilter
     [FromQuery(Name = "donor_kind")]
     public string? DonorKind { get; set; }
 
-    /// <summary>Only gifts reported in this document (its name).</summary>
+    /// <summary>Only gifts reported in this document: its id or its name (an unknown one is a 404).</summary>
     [FromQuery(Name = "document")]
     public string? Document { get; set; }
 

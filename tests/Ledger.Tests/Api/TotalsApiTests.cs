@@ -95,4 +95,23 @@ public sealed class TotalsApiTests
         var problem = await response.Problem(400);
         Assert.That(problem.Fields(), Is.EquivalentTo(new[] { "by", "from", "category" }));
     }
+
+    [TestCase("/api/v1/totals?by=donor")]
+    [TestCase("/api/v1/charts/top-donors?limit=10")]
+    [TestCase("/api/v1/supplies?by=category")]
+    public async Task A_document_filter_takes_an_id_or_a_name_and_an_unknown_one_is_a_404(string url)
+    {
+        var client = SeededApi.Factory.CreateClient();
+        var document = (await client.Json("/api/v1/documents")).Items().First(d => d.GetProperty("records").GetInt32() > 0);
+        var id = document.GetProperty("id").GetInt64();
+        var name = document.GetProperty("name").GetString()!;
+
+        var byId = await client.GetStringAsync($"{url}&document={id}");
+        var byName = await client.GetStringAsync($"{url}&document={Uri.EscapeDataString(name)}");
+        using var unknown = await client.GetAsync($"{url}&document=no-such-report.txt");
+
+        Assert.That(byId, Is.EqualTo(byName));
+        Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
+        Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
 }
