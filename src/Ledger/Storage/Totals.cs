@@ -70,15 +70,16 @@ public sealed record Flow(OrganizationRef Donor, OrganizationRef? Recipient, dec
 /// <summary>Totals of the ledger's donations, grouped, with the latest correction of each field applied.</summary>
 public sealed class Totals(LedgerDatabase database)
 {
-    // Donations with each field at its latest correction, narrowed by {0}.
+    // Donations with each field at its latest correction, narrowed by {0}. A correction to null
+    // removes the figure ('removed' tells it from no correction at all, which keeps the original).
     private const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
-                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen) AS cash_fen,
+                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen), 'removed') AS INTEGER) AS cash_fen,
                    d.cash_qualifier,
-                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'goods_fen' ORDER BY c.id DESC LIMIT 1), d.goods_fen) AS goods_fen,
+                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'goods_fen' ORDER BY c.id DESC LIMIT 1), d.goods_fen), 'removed') AS INTEGER) AS goods_fen,
                    d.goods_qualifier,
-                   coalesce((SELECT CAST(c.value AS INTEGER) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen) AS combined_fen,
+                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen), 'removed') AS INTEGER) AS combined_fen,
                    d.combined_qualifier
             FROM donations d
             WHERE {0}

@@ -30,6 +30,28 @@ public class CorrectionsAndNamesTests
     }
 
     [Test]
+    public void A_correction_to_no_figure_removes_it_from_every_total_and_a_later_one_brings_a_figure_back()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元,并捐赠口罩价值5万元。");
+        var donation = DonationOf(ledger, "某公司");
+        var corrections = new Corrections(ledger.Database);
+
+        corrections.Add(donation, "cash", null, "auditor Li", "the cash was never paid");
+        var removed = ledger.Totals.By(TotalsGroup.Donor).Single();
+        corrections.Add(donation, "cash", 80000m, "auditor Li", "80,000 yuan arrived later");
+        var restored = ledger.Totals.By(TotalsGroup.Donor).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(removed.Cash, Is.Null);
+            Assert.That(removed.GoodsValue, Is.EqualTo(new Sum(50000m, Qualifier.Exact)));
+            Assert.That(restored.Cash, Is.EqualTo(new Sum(80000m, Qualifier.Exact)));
+            Assert.That(corrections.Of(donation).Select(c => c.Value), Is.EqualTo(new string?[] { null, "8000000" }));
+        });
+    }
+
+    [Test]
     public void A_correction_needs_a_known_donation_a_known_field_and_a_reason()
     {
         using var ledger = new TemporaryLedger();
