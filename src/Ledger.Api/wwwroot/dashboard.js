@@ -306,7 +306,7 @@ async function showDonation(id) {
       await documentLines(s.document_id, s.line, s.sentence))));
     const corrections = detail.corrections.length
       ? element('section', {}, element('h3', {}, t('corrections')), element('ul', {}, detail.corrections.map(c =>
-        element('li', {}, `${c.corrected_at.slice(0, 10)} ${c.who}: ${c.field} → ${c.value === null ? '—' : exact(Number(c.value) / 100)} (${c.why})`))))
+        element('li', {}, `${c.corrected_at.slice(0, 10)} ${c.who}: ${c.field} → ${c.yuan === null ? '—' : exact(c.yuan)} (${c.why})`))))
       : null;
     openSources([d.donor.name, d.date ?? d.month].filter(Boolean).join(' · '),
       element('p', { class: 'figures' }, organizationButton(d.donor.id, d.donor.name), ' ',

@@ -3,7 +3,8 @@ using Dapper;
 namespace Ledger.Storage;
 
 /// <summary>One correction of one field of a donation: who changed it to what, when and why.</summary>
-public sealed record Correction(long Id, long DonationId, string Field, string? Value, string Who, string Why, string CorrectedAt);
+/// <param name="Yuan">The figure it now reads, in yuan; null when the correction removed the figure.</param>
+public sealed record Correction(long Id, long DonationId, string Field, decimal? Yuan, string Who, string Why, string CorrectedAt);
 
 /// <summary>
 /// Corrections are appended, never applied in place: totals read the latest value of each field,
@@ -38,7 +39,7 @@ public sealed class Corrections(LedgerDatabase database)
             """, new { donationId, column, value, who, why, correctedAt }, transaction);
         DonorTotals.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT donor_id FROM donations WHERE id = @donationId", new { donationId }, transaction)]);
         transaction.Commit();
-        return new Correction(id, donationId, field, value, who, why, correctedAt);
+        return new Correction(id, donationId, field, YuanOf(value), who, why, correctedAt);
     }
 
     /// <summary>Every correction of a donation, oldest first.</summary>
@@ -48,7 +49,10 @@ public sealed class Corrections(LedgerDatabase database)
         return connection.Query<(long Id, long DonationId, string Field, string? Value, string Who, string Why, string CorrectedAt)>(
                 "SELECT id, donation_id, field, value, who, why, corrected_at FROM corrections WHERE donation_id = @donationId ORDER BY id",
                 new { donationId })
-            .Select(c => new Correction(c.Id, c.DonationId, Fields.First(f => f.Value == c.Field).Key, c.Value, c.Who, c.Why, c.CorrectedAt))
+            .Select(c => new Correction(c.Id, c.DonationId, Fields.First(f => f.Value == c.Field).Key, YuanOf(c.Value), c.Who, c.Why, c.CorrectedAt))
             .ToList();
     }
+
+    // Corrections are stored in fen, as every figure of the ledger is.
+    private static decimal? YuanOf(string? fen) => Fen.Yuan(fen is null ? null : long.Parse(fen, System.Globalization.CultureInfo.InvariantCulture));
 }

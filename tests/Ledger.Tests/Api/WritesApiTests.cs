@@ -185,6 +185,9 @@ public sealed class WritesApiTests
         Assert.That(detail.GetProperty("original_goods_value").GetProperty("yuan").GetDecimal(), Is.EqualTo(50_000m));
         var history = detail.GetProperty("corrections").Items().Single();
         Assert.That(history.GetProperty("who").GetString(), Is.EqualTo("auditor Li"));
+        // The figure a correction reads is in yuan, in the answer to the write and in the history.
+        Assert.That(history.GetProperty("yuan").GetDecimal(), Is.EqualTo(45_000m));
+        Assert.That(JsonDocument.Parse(await corrected.Content.ReadAsStringAsync()).RootElement.GetProperty("yuan").GetDecimal(), Is.EqualTo(45_000m));
         var totals = await _api.CreateClient().Json("/api/v1/totals?by=donor");
         Assert.That(totals.Items().Single(t => t.GetProperty("name").GetString() == "松北爱心药房").Yuan("goods_value_cny"), Is.EqualTo(45_000m));
     }

@@ -20,9 +20,9 @@ public class CorrectionsAndNamesTests
         Assert.Multiple(() =>
         {
             Assert.That(ledger.Totals.By(TotalsGroup.Donor).Single().Cash, Is.EqualTo(new Sum(120000m, Qualifier.Exact)));
-            Assert.That(corrections.Of(donation).Select(c => (c.Field, c.Value, c.Who)), Is.EqualTo(new[]
+            Assert.That(corrections.Of(donation).Select(c => (c.Field, c.Yuan, c.Who)), Is.EqualTo(new[]
             {
-                ("cash", (string?)"1200000", "auditor Li"), ("cash", "12000000", "auditor Li"),
+                ("cash", (decimal?)12000m, "auditor Li"), ("cash", 120000m, "auditor Li"),
             }));
             using var connection = ledger.Database.Connect();
             Assert.That(Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT cash_fen FROM donations WHERE id = @donation", new { donation }), Is.EqualTo(10_000_000L));
@@ -47,7 +47,7 @@ public class CorrectionsAndNamesTests
             Assert.That(removed.Cash, Is.Null);
             Assert.That(removed.GoodsValue, Is.EqualTo(new Sum(50000m, Qualifier.Exact)));
             Assert.That(restored.Cash, Is.EqualTo(new Sum(80000m, Qualifier.Exact)));
-            Assert.That(corrections.Of(donation).Select(c => c.Value), Is.EqualTo(new string?[] { null, "8000000" }));
+            Assert.That(corrections.Of(donation).Select(c => c.Yuan), Is.EqualTo(new decimal?[] { null, 80000m }));
         });
     }
 
