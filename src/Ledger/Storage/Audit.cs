@@ -30,12 +30,13 @@ public sealed class Audit(LedgerDatabase database)
     public IReadOnlyList<TotalAgainstGifts> TotalsAgainstGifts()
     {
         using var connection = database.Connect();
-        return connection.Query<(long Id, string Donor, long Reported, long Itemised, int Gifts)>("""
+        // Both sides read each figure at its latest correction (Totals.Current), as every total does.
+        return connection.Query<(long Id, string Donor, long Reported, long Itemised, int Gifts)>(Totals.Current(Totals.Counted) + """
                 SELECT t.id, o.name, t.cash_fen,
-                       coalesce((SELECT sum(g.cash_fen) FROM donations g WHERE g.donor_id = t.donor_id AND g.aggregate = 0 AND g.sources > 0), 0),
-                       (SELECT count(*) FROM donations g WHERE g.donor_id = t.donor_id AND g.aggregate = 0 AND g.sources > 0 AND g.cash_fen IS NOT NULL)
-                FROM donations t JOIN organizations o ON o.id = t.donor_id
-                WHERE t.aggregate = 1 AND t.sources > 0 AND t.cash_fen IS NOT NULL
+                       coalesce((SELECT sum(g.cash_fen) FROM current g WHERE g.donor_id = t.donor_id AND g.aggregate = 0), 0),
+                       (SELECT count(*) FROM current g WHERE g.donor_id = t.donor_id AND g.aggregate = 0 AND g.cash_fen IS NOT NULL)
+                FROM current t JOIN organizations o ON o.id = t.donor_id
+                WHERE t.aggregate = 1 AND t.cash_fen IS NOT NULL
                 ORDER BY o.name, t.id
                 """)
             .Where(r => r.Gifts > 0)

@@ -107,6 +107,21 @@ public class CorrectionsAndNamesTests
     }
 
     [Test]
+    public void The_audit_reads_the_gifts_as_corrected()
+    {
+        using var ledger = new TemporaryLedger();
+        ledger.IngestSeeds();
+        var audit = new Audit(ledger.Database);
+        var gift = new Donations(ledger.Database).Find(new DonationQuery { Aggregate = false, Limit = 500 }).Donations
+            .First(d => d.Donor.Name == "吴庆和" && d.Cash is not null);
+
+        new Corrections(ledger.Database).Add(gift.Id, "cash", gift.Cash!.Yuan - 100_000m, "auditor Li", "the receipt is 100,000 yuan less");
+        var wu = audit.TotalsAgainstGifts().Single(t => t.Donor == "吴庆和");
+
+        Assert.That((wu.ReportedYuan, wu.ItemisedYuan, wu.Difference), Is.EqualTo((2_000_000m, 1_900_000m, 100_000m)));
+    }
+
+    [Test]
     public void The_audit_lists_repeated_reports_with_why_they_were_joined()
     {
         using var ledger = new TemporaryLedger();
