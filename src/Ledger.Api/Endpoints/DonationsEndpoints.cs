@@ -32,6 +32,9 @@ public sealed class DonationListQuery
     /// <summary>Only gifts reported in this document: its id or its name.</summary>
     [FromQuery(Name = "document")] public string? Document { get; set; }
 
+    /// <summary>true: only gifts with neither a date nor a report month, which no date window holds; false: only the others.</summary>
+    [FromQuery(Name = "undated")] public bool? Undated { get; set; }
+
     /// <summary>true: only reported totals (累计, 共…); false: only itemised gifts.</summary>
     [FromQuery(Name = "aggregate")] public bool? Aggregate { get; set; }
 
@@ -310,7 +313,7 @@ internal static class DonationsEndpoints
             var page = donations.Find(new DonationQuery
             {
                 Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
-                Document = document.Name, Aggregate = query.Aggregate, MinimumYuan = query.MinAmount, Text = query.Text,
+                Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
                 Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
             });
             return TypedResults.Ok(new DonationList(page.Donations, page.Next));

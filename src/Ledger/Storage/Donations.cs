@@ -22,6 +22,9 @@ public sealed record DonationQuery
     public string? Document { get; init; }
     public bool? Aggregate { get; init; }
 
+    /// <summary>true: only gifts with neither a date nor a report month (outside any date window); false: only the others.</summary>
+    public bool? Undated { get; init; }
+
     /// <summary>Least value in yuan: cash, goods value and combined figure together.</summary>
     public decimal? MinimumYuan { get; init; }
 
@@ -128,8 +131,8 @@ public sealed class Donations(LedgerDatabase database)
             WHERE (@Donor IS NULL OR d.DonorId = @Donor)
               AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients r WHERE r.donation_id = d.Id AND r.organization_id = @Recipient))
               AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.Id AND i.category = @Category))
-              AND (@From IS NULL OR d.DateKey >= substr(@From, 1, length(d.DateKey)))
-              AND (@To IS NULL OR d.DateKey <= @To)
+              AND {Totals.InDateWindow("d.GiftDate", "d.Month")}
+              AND (@Undated IS NULL OR @Undated = (d.DateKey = ''))
               AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id
                                                 WHERE r.donation_id = d.Id AND r.retired_at IS NULL AND doc.name = @Document))
               AND (@Aggregate IS NULL OR d.Aggregate = @Aggregate)
@@ -144,7 +147,7 @@ public sealed class Donations(LedgerDatabase database)
         var rows = connection.Query<Row>(sql, new
         {
             query.Donor, query.Recipient, query.Category, query.From, query.To, query.Document,
-            query.Aggregate,
+            query.Aggregate, query.Undated,
             MinimumFen = query.MinimumYuan is { } m ? (long?)Math.Ceiling(m * 100m) : null,
             Text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
             AfterKey = afterKey, AfterId = afterId, Take = limit + 1,

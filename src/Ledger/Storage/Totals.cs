@@ -92,9 +92,17 @@ public sealed class Totals(LedgerDatabase database)
     /// <summary>A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest correction.</summary>
     internal static string Current(string where) => string.Format(CultureInfo.InvariantCulture, CurrentDonations, where);
 
+    /// <summary>
+    /// The one date rule of every read: a gift counts on its date; a gift without one in its report's
+    /// month (compared by month with @From and @To); a gift with neither is outside any date window.
+    /// </summary>
+    internal static string InDateWindow(string date, string month) => string.Format(CultureInfo.InvariantCulture, """
+        (@From IS NULL OR coalesce({0}, {1}) >= substr(@From, 1, length(coalesce({0}, {1}))))
+          AND (@To IS NULL OR coalesce({0}, {1}) <= substr(@To, 1, length(coalesce({0}, {1}))))
+        """, date, month);
+
     // The conditions of a TotalsFilter on `current d`, but the giver, which narrows `current` itself (through the giver's index).
-    private const string Filtered = """
-        (@From IS NULL OR d.gift_date >= @From) AND (@To IS NULL OR d.gift_date <= @To)
+    private static readonly string Filtered = InDateWindow("d.gift_date", "d.month") + """
           AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
           AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
           AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))

@@ -68,6 +68,27 @@ public sealed class DonationsApiTests
     }
 
     [Test]
+    public async Task An_undated_gift_is_outside_every_date_window_and_is_asked_for_with_undated()
+    {
+        static List<JsonElement> Listed(JsonElement page) => page.GetProperty("donations").Items().ToList();
+        static bool NoDate(JsonElement d) => d.GetProperty("date").ValueKind == JsonValueKind.Null && d.GetProperty("month").ValueKind == JsonValueKind.Null;
+
+        var all = Listed(await Client.Json("/api/v1/donations?limit=500"));
+        var undated = Listed(await Client.Json("/api/v1/donations?undated=true&limit=500"));
+        var early = Listed(await Client.Json("/api/v1/donations?to=2020-01-01&limit=500"));
+        var window = Listed(await Client.Json("/api/v1/donations?from=2020-01-01&to=2030-12-31&limit=500"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(undated, Is.Not.Empty);
+            Assert.That(undated.All(NoDate));
+            Assert.That(undated.Count, Is.EqualTo(all.Count(NoDate)));
+            Assert.That(early.Any(NoDate), Is.False);
+            Assert.That(window.Count + undated.Count, Is.EqualTo(all.Count));
+        });
+    }
+
+    [Test]
     public async Task Paging_by_cursor_visits_every_donation_once_in_order()
     {
         var all = (await Client.Json("/api/v1/donations?sort=-amount&limit=500")).GetProperty("donations").Items()
