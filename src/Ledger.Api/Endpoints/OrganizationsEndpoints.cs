@@ -13,7 +13,11 @@ namespace Ledger.Api.Endpoints;
 /// <param name="Names">Every name it was written as, and why the ledger takes it to be this organization.</param>
 /// <param name="Given">Totals of its gifts; null when it gave nothing.</param>
 /// <param name="Received">Totals of gifts to it; null when it received nothing.</param>
-public sealed record OrganizationView(long Id, string Name, string Kind, IReadOnlyList<OrganizationName> Names, TotalsRow? Given, TotalsRow? Received);
+/// <param name="Gifts">Each gift it made, with its figures, receivers and first sentence (the largest 500 first; a donation's sources are one call away).</param>
+/// <param name="ReportedTotals">The totals reports state over its gifts (累计, 共…), beside them and never added to them.</param>
+/// <param name="GiftsReceived">Each gift made to it, the largest 500 first.</param>
+public sealed record OrganizationView(long Id, string Name, string Kind, IReadOnlyList<OrganizationName> Names, TotalsRow? Given, TotalsRow? Received,
+    IReadOnlyList<DonationSummary> Gifts, IReadOnlyList<DonationSummary> ReportedTotals, IReadOnlyList<DonationSummary> GiftsReceived);
 
 internal static class OrganizationsEndpoints
 {
@@ -22,8 +26,8 @@ internal static class OrganizationsEndpoints
         group.WithTags("Organizations").WithETag();
         group.MapGet("/", SearchOrganizations).WithName("SearchOrganizations")
             .WithSummary("Organizations whose name or any alias contains the words, most mentioned first");
-        group.MapGet("/{id:long}", GetOrganization).WithName("GetOrganization")
-            .WithSummary("One organization: its names with the reason for each, totals given and received")
+        group.MapGet("/{organization}", GetOrganization).WithName("GetOrganization")
+            .WithSummary("One organization by id or name: its names, totals given and received, each gift with its figures, receivers and sentence, reported totals beside them")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/mentions", GetMentions).WithName("GetOrganizationMentions")
             .WithSummary("Every record that names the organization, as giver, receiver or channel, with its sentence")
@@ -49,17 +53,30 @@ internal static class OrganizationsEndpoints
         return TypedResults.Ok(organizations.Search(q, kind, limit ?? 50, offset ?? 0));
     }
 
-    /// <summary>One organization.</summary>
-    /// <param name="id">The organization's id.</param>
+    /// <summary>
+    /// One organization, answering "how much did X give, to whom, and where does each figure come
+    /// from" in one call.
+    /// </summary>
+    /// <param name="organization">Its id, or a name or alias it is known by (吴庆和).</param>
     /// <param name="organizations">The ledger's organizations.</param>
     /// <param name="totals">The ledger's totals.</param>
-    public static Results<Ok<OrganizationView>, ProblemHttpResult> GetOrganization(long id, Organizations organizations, Totals totals)
+    /// <param name="donations">The ledger's donations.</param>
+    public static Results<Ok<OrganizationView>, ValidationProblem, ProblemHttpResult> GetOrganization(string organization, Organizations organizations, Totals totals,
+        Donations donations)
     {
-        if (organizations.ById(id) is not { } organization) return Problems.NotFound($"There is no organization {id}.");
+        var resolved = FilterNames.Organization("organization", organization, organizations);
+        if (resolved.Unknown is { } unknown) return unknown;
+        if (resolved.Ambiguous is { } ambiguous) return ambiguous;
+        var id = resolved.Id!.Value;
+        var found = organizations.ById(id)!;
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var given = totals.By(TotalsGroup.Donor, new TotalsFilter { Organization = id }).FirstOrDefault();
         var received = totals.By(TotalsGroup.Recipient, new TotalsFilter { Recipient = id }).FirstOrDefault(r => r.Key == key);
-        return TypedResults.Ok(new OrganizationView(organization.Id, organization.Name, organization.Kind, organization.Names, given, received));
+        IReadOnlyList<DonationSummary> Largest(DonationQuery query) =>
+            donations.Find(query with { Order = DonationOrder.AmountDescending, Limit = Donations.MaximumLimit }).Donations;
+        return TypedResults.Ok(new OrganizationView(found.Id, found.Name, found.Kind, found.Names, given, received,
+            Largest(new DonationQuery { Donor = id, Aggregate = false }), Largest(new DonationQuery { Donor = id, Aggregate = true }),
+            Largest(new DonationQuery { Recipient = id })));
     }
 
     /// <summary>Every mention of an organization.</summary>

@@ -69,4 +69,31 @@ public sealed class OrganizationsApiTests
         Assert.That(total, Is.EqualTo(everyone.Count).And.GreaterThan(7));
         Assert.That(paged, Is.EqualTo(everyone));
     }
+
+    [Test]
+    public async Task One_call_answers_how_much_a_giver_gave_to_whom_and_from_which_sentence()
+    {
+        var wu = await Client.Json($"/api/v1/organizations/{Uri.EscapeDataString("吴庆和")}");
+        var byId = await Client.Json($"/api/v1/organizations/{wu.GetProperty("id").GetInt64()}");
+        var gifts = wu.GetProperty("gifts").Items().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byId.GetRawText(), Is.EqualTo(wu.GetRawText()));
+            Assert.That(gifts, Has.Count.EqualTo(2));
+            Assert.That(gifts.Sum(g => g.GetProperty("total").GetDecimal()), Is.EqualTo(2_000_000m));
+            Assert.That(gifts.All(g => g.GetProperty("sentence").GetString()!.Contains("100万元")));
+            Assert.That(gifts.All(g => g.GetProperty("recipients").GetArrayLength() > 0));
+            Assert.That(wu.GetProperty("reported_totals").Items().Single().GetProperty("total").GetDecimal(), Is.EqualTo(2_000_000m));
+        });
+    }
+
+    [Test]
+    public async Task An_organization_nobody_knows_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync($"/api/v1/organizations/{Uri.EscapeDataString("某某不存在的公司")}");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(404));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
 }
