@@ -194,7 +194,7 @@ internal sealed class SentenceReader
             var c = _text[i];
             if (c is '(' or '“') depth++;
             else if ((c is ')' or '”') && depth > 0) depth--;
-            else if (depth == 0 && (c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' or '…' && !IsThousandsSeparator(i)
+            else if (depth == 0 && (c is ',' or ';' or ':' or '。' or '!' or '?' or '，' or '；' or '！' or '？' or '…' && !ChineseNumber.IsThousandsSeparator(_text, i)
                                     || c == '、' && EndsGiftBeforeAnother(i)))
             {
                 if (i > start) yield return (start, i);
@@ -210,9 +210,8 @@ internal sealed class SentenceReader
     /// </summary>
     private bool EndsGiftBeforeAnother(int i)
     {
-        var end = i;
         // An amount is a few dozen characters at most: only those starting shortly before can end here.
-        var figure = AmountsIn(Math.Max(0, i - 48), i).LastOrDefault(a => a.End == end || a.End < end && a.End >= end - 4 && Words.Items.TryMatchAt(_text, a.End, out var goods) && goods.End == end);
+        var figure = AmountsIn(Math.Max(0, i - 48), i).LastOrDefault(a => a.End == i || a.End < i && a.End >= i - 4 && Words.Items.TryMatchAt(_text, a.End, out var goods) && goods.End == i);
         if (figure is null) return false;
         var next = _amountsByStart.FirstStartAtOrAfter(i + 1) ?? _text.Length;
         for (var j = i + 1; j < next; j++)
@@ -222,12 +221,6 @@ internal sealed class SentenceReader
         }
         return false;
     }
-
-    // 3,000万港元 / 26,620元: a comma between digits groups thousands, it does not end a clause.
-    private bool IsThousandsSeparator(int i) =>
-        _text[i] == ',' && i > 0 && char.IsAsciiDigit(_text[i - 1]) && i + 3 < _text.Length
-        && char.IsAsciiDigit(_text[i + 1]) && char.IsAsciiDigit(_text[i + 2]) && char.IsAsciiDigit(_text[i + 3])
-        && (i + 4 >= _text.Length || !char.IsAsciiDigit(_text[i + 4]));
 
     private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
     {
@@ -298,31 +291,24 @@ internal sealed class SentenceReader
         if (subject.Receiver is { } receiver && !frame.Recipients.Contains(receiver)) frame.Recipients.Add(receiver);
 
         var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
-        if (cash.Count > 1 && trigger is not null && frame.Each && Respectively(donor, cash, trigger.Value.End) is { } pairs)
+        // 张明、李华、王强分别捐款1万元、5000元、3000元 / 某公司分别向一院、二院捐款1万元、5000元: the givers,
+        // or the receivers, and the figures pair in order.
+        if (cash.Count > 1 && trigger is not null && frame.Each && SideBySide(cash))
         {
-            // 张明、李华、王强分别捐款1万元、5000元、3000元: the givers and the figures pair in order.
-            foreach (var (giver, m) in pairs)
+            var givers = Respectively(donor, cash, trigger.Value.End);
+            if (givers is not null || frame.Recipients.Count == cash.Count)
             {
-                var one = NewFrame(start, end, giver, stated: true, trigger, isPart);
-                one.Each = false;
-                one.Recipients.AddRange(frame.Recipients);
-                Assign(one, m, Classify(m, start, role));
-                yield return one;
+                for (var k = 0; k < cash.Count; k++)
+                {
+                    var one = NewFrame(start, end, givers?[k] ?? donor, stated || givers is not null, trigger, isPart);
+                    one.Each = false;
+                    if (givers is null) one.Recipients.Add(frame.Recipients[k]);
+                    else one.Recipients.AddRange(frame.Recipients);
+                    Assign(one, cash[k], Classify(cash[k], start, role));
+                    yield return one;
+                }
+                yield break;
             }
-            yield break;
-        }
-        if (cash.Count > 1 && trigger is not null && frame.Each && frame.Recipients.Count == cash.Count && SideBySide(cash))
-        {
-            // 某公司分别向一院、二院捐款1万元、5000元: the receivers and the figures pair in order.
-            for (var k = 0; k < cash.Count; k++)
-            {
-                var one = NewFrame(start, end, donor, stated, trigger, isPart);
-                one.Each = false;
-                one.Recipients.Add(frame.Recipients[k]);
-                Assign(one, cash[k], Classify(cash[k], start, role));
-                yield return one;
-            }
-            yield break;
         }
         if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
         {
@@ -347,14 +333,13 @@ internal sealed class SentenceReader
     }
 
     /// <summary>
-    /// The givers of a list beside as many figures that stand one after another with nothing but
-    /// separators between them (分别捐款1万元、5000元和3000元), in order; else null.
+    /// The givers of a list beside as many figures after the verb (分别捐款1万元、5000元和3000元), in
+    /// order; else null.
     /// </summary>
-    private List<(string Giver, Amount Figure)>? Respectively(string? donor, List<Amount> figures, int verbEnd)
+    private static List<string>? Respectively(string? donor, List<Amount> figures, int verbEnd)
     {
-        if (donor is null || DonorNames.SplitGivers(donor) is not { } givers || givers.Count != figures.Count) return null;
-        if (figures[0].Start < verbEnd || !SideBySide(figures)) return null;
-        return givers.Select((g, k) => (DonorNames.CoreName(g) ?? g, figures[k])).ToList();
+        if (donor is null || figures[0].Start < verbEnd || DonorNames.SplitGivers(donor) is not { } givers || givers.Count != figures.Count) return null;
+        return givers.Select(g => DonorNames.CoreName(g) ?? g).ToList();
     }
 
     // 1万元、5000元和3000元: figures with nothing but separators between them.
@@ -495,7 +480,7 @@ internal sealed class SentenceReader
     {
         var start = at;
         while (start > from && at - start < LongestGoodsName && IsGoodsNameChar(start - 1)) start--;
-        return start > from || start == from ? GoodsName(start, at) : null;
+        return GoodsName(start, at);
     }
 
     private bool IsGoodsNameChar(int i) =>

@@ -324,23 +324,20 @@ internal static class SubjectReader
                 break;
             }
         }
-        if (end < 2 || string.CompareOrdinal(text, end - 2, "代表", 0, 2) != 0) return null;
-        var titles = Words.Titles.FindAll(text, 0, end - 2);
+        return end >= 2 && string.CompareOrdinal(text, end - 2, "代表", 0, 2) == 0 ? OfficersBody(text, end - 2) : null;
+    }
+
+    // The body named before the first title in [0, end), in the clause that title stands in:
+    // 澳门妇女联合总会|会长贺定一.
+    private static string? OfficersBody(string text, int end)
+    {
+        var titles = Words.Titles.FindAll(text, 0, end);
         if (titles.Count == 0) return null;
         var first = titles[0].Start;
         var from = first;
         while (from > 0 && text[from - 1] is not (',' or '，' or ';' or '；' or ':' or '。')) from--;
         from = SkipLeadWords(text[..first], from);
         return first > from && Named(text[from..first]) is { } body && IsBody(body) ? body : null;
-    }
-
-    // The body named before the first title in [0, end): 澳门妇女联合总会|会长贺定一.
-    private static string? OfficersBody(string region, int end)
-    {
-        var titles = Words.Titles.FindAll(region, 0, end);
-        if (titles.Count == 0) return null;
-        var from = SkipLeadWords(region[..titles[0].Start], 0);
-        return titles[0].Start > from && Named(region[from..titles[0].Start]) is { } body && IsBody(body) ? body : null;
     }
 
     // 协会 / 有限公司 / 大药房: a body, not a person or a crowd.

@@ -141,6 +141,10 @@ public static class ChineseNumber
         return hasDigit ? length : 0;
     }
 
+    /// <summary>3,000 / 26,620: whether the comma at <paramref name="at"/> groups thousands between digits.</summary>
+    public static bool IsThousandsSeparator(ReadOnlySpan<char> text, int at) =>
+        at > 0 && at < text.Length && text[at] == ',' && char.IsAsciiDigit(text[at - 1]) && ThousandsGroup(text, at + 1);
+
     private static bool ThousandsGroup(ReadOnlySpan<char> text, int from) =>
         from + 3 <= text.Length && char.IsAsciiDigit(text[from]) && char.IsAsciiDigit(text[from + 1]) && char.IsAsciiDigit(text[from + 2])
         && (from + 3 == text.Length || !char.IsAsciiDigit(text[from + 3]));

@@ -67,16 +67,9 @@ internal static class LineJoiner
     private static bool HasSentencePunctuation(string text)
     {
         for (var i = text.IndexOfAny(SentencePunctuation); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SentencePunctuation, i + 1) : -1)
-        {
-            var thousands = text[i] == ',' && i > 0 && char.IsAsciiDigit(text[i - 1]) && ThousandsGroupAt(text, i + 1);
-            if (!thousands) return true;
-        }
+            if (!ChineseNumber.IsThousandsSeparator(text, i)) return true;
         return false;
     }
-
-    private static bool ThousandsGroupAt(string text, int at) =>
-        at + 3 <= text.Length && char.IsAsciiDigit(text[at]) && char.IsAsciiDigit(text[at + 1]) && char.IsAsciiDigit(text[at + 2])
-        && (at + 3 == text.Length || !char.IsAsciiDigit(text[at + 3]));
 
     private static bool IsTitleLike(CleanLine line) => line.Spaced && line.Text.Length < LongLine;
 
