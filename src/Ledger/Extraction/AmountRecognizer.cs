@@ -163,8 +163,7 @@ public static class AmountRecognizer
         if (last is not ('万' or '亿') && !(last is '余' or '多' && pos >= 2 && text[pos - 2] is '万' or '亿')) return false;
         if (next >= '\u4e00' && next <= '\u9fff' && !Lexicon.Instance.Items.TryMatchAt(text, pos, out _)) return false;
         var from = Math.Max(0, number.Start - 6);
-        foreach (var giving in Lexicon.Instance.Triggers.FindAll(text, from, number.Start))
-            if (giving.End >= number.Start - 6) return true;
+        if (Lexicon.Instance.Triggers.ContainsAny(text, from, number.Start)) return true;
         foreach (var noun in MoneyNouns.FindAll(text, from, number.Start))
             if (noun.End == number.Start) return true;
         return false;

@@ -69,8 +69,9 @@ public sealed class DonationExtractor
                 listRow = inList && DonorListReader.HoldsSeveralGifts(paragraphText);
                 var opens = DonorListReader.OpensList(paragraphText);
                 // 序号 捐赠单位 捐赠金额(元): a header row keeps the list open and gives its figures' unit.
-                var header = (opens || inList) && DonorListReader.ColumnUnit(paragraphText) is not null;
-                if (opens || header) columnUnit = DonorListReader.ColumnUnit(paragraphText) ?? (header ? columnUnit : null);
+                var unit = opens || inList ? DonorListReader.ColumnUnit(paragraphText) : null;
+                var header = unit is not null;
+                if (opens || header) columnUnit = unit;
                 inList = listRow || opens || header;
                 if (!inList) columnUnit = null;
             }
