@@ -22,11 +22,12 @@ public sealed record ChartSeries(string Name, string Unit, IReadOnlyList<decimal
 /// <param name="Series">The values.</param>
 public sealed record SeriesChart(string Title, IReadOnlyList<string> Labels, IReadOnlyList<string> Keys, IReadOnlyList<ChartSeries> Series);
 
-/// <summary>A giver or receiver in a flow chart.</summary>
-/// <param name="Name">Unique among the nodes: a receiver that also gives is named with "（受赠）".</param>
-/// <param name="Side">donor or recipient.</param>
-/// <param name="OrganizationId">The organization, or null for gifts whose receiver the reports do not name.</param>
-public sealed record FlowNode(string Name, string Side, long? OrganizationId);
+/// <summary>A giver, a receiver, or a group of receivers sharing gifts, in a flow chart.</summary>
+/// <param name="Name">Unique among the nodes: a receiver that also gives is named with "（受赠）"; a shared group is its members' names joined by 、.</param>
+/// <param name="Side">donor, recipient, or shared (receivers of gifts stated for all of them at once, with no split).</param>
+/// <param name="OrganizationId">The organization; null for a shared group and for gifts whose receiver the reports do not name.</param>
+/// <param name="Members">The receivers of a shared group; null on other nodes.</param>
+public sealed record FlowNode(string Name, string Side, long? OrganizationId, IReadOnlyList<OrganizationRef>? Members = null);
 
 /// <summary>What went from one giver to one receiver, in yuan.</summary>
 public sealed record FlowLink(string Source, string Target, decimal Value, Qualifier Qualifier, int Donations);
@@ -36,8 +37,6 @@ public sealed record FlowChart(string Title, IReadOnlyList<FlowNode> Nodes, IRea
 
 internal static class ChartsEndpoints
 {
-    public const string NoRecipient = "未注明受赠方";
-
     public static RouteGroupBuilder MapCharts(this RouteGroupBuilder group)
     {
         group.WithTags("Charts").WithETag().ResolvesDocuments().ProducesProblem(StatusCodes.Status404NotFound);
@@ -53,7 +52,7 @@ internal static class ChartsEndpoints
             .Produces<SeriesChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
         group.MapGet("/flows", GetFlows).WithName("GetFlowsChart")
             .WithSummary("Donor → recipient flows (yuan) as nodes and links, for a sankey chart")
-            .WithDescription("A gift to several receivers is shared among them in equal parts, so the flows of a giver add up to what it gave. Reported totals are left out.")
+            .WithDescription("A gift to several receivers with no split stated flows to one shared node of those receivers, never to each and never split, so the flows of a giver add up to what it gave. Reported totals are left out.")
             .Produces<FlowChart>(StatusCodes.Status200OK, "application/json", ReadFormats.Csv);
         return group;
     }
@@ -95,7 +94,7 @@ internal static class ChartsEndpoints
     public static Results<Ok<SeriesChart>, ContentHttpResult, ValidationProblem> GetSupplies([AsParameters] ReadFilter filter, [FromQuery] string? format, Totals totals)
     {
         if (Check(filter, format, out var shape) is { } problem) return problem;
-        var items = totals.By(TotalsGroup.Category, filter.ToTotalsFilter()).SelectMany(row => row.Items)
+        var items = totals.Supplies(filter.ToTotalsFilter())
             .OrderBy(i => i.Category, StringComparer.Ordinal).ThenByDescending(i => i.Quantity).ToList();
         return Answer(new SeriesChart("Supplies by category and unit",
             items.Select(i => $"{i.Category} ({i.Unit})").ToList(), items.Select(i => $"{i.Category}|{i.Unit}").ToList(),
@@ -116,9 +115,15 @@ internal static class ChartsEndpoints
         if (Check(filter, format, out var shape, limit, 1000) is { } problem) return problem;
         var flows = totals.Flows(filter.ToTotalsFilter()).Take(limit ?? 50).ToList();
         var givers = flows.Select(f => f.Donor.Name).ToHashSet();
-        string Receiver(Flow f) => f.Recipient is null ? NoRecipient : givers.Contains(f.Recipient.Name) ? f.Recipient.Name + "（受赠）" : f.Recipient.Name;
+        string Receiver(Flow f) => f.Recipients switch
+        {
+            [] => Totals.NoRecipient,
+            [var one] => givers.Contains(one.Name) ? one.Name + "（受赠）" : one.Name,
+            var several => string.Join('、', several.Select(r => r.Name)),
+        };
         var nodes = flows.Select(f => new FlowNode(f.Donor.Name, "donor", f.Donor.Id))
-            .Concat(flows.Select(f => new FlowNode(Receiver(f), "recipient", f.Recipient?.Id)))
+            .Concat(flows.Select(f => f.Shared ? new FlowNode(Receiver(f), "shared", null, f.Recipients)
+                : new FlowNode(Receiver(f), "recipient", f.Recipients.FirstOrDefault()?.Id)))
             .DistinctBy(n => n.Name).ToList();
         var chart = new FlowChart("Donor → recipient flows", nodes,
             flows.Select(f => new FlowLink(f.Donor.Name, Receiver(f), f.Yuan, f.Qualifier, f.Donations)).ToList());

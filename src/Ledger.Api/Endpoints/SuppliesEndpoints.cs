@@ -12,7 +12,8 @@ namespace Ledger.Api.Endpoints;
 /// <param name="Key">The group: a category, a receiver's id or a month (yyyy-MM).</param>
 /// <param name="Name">The group's display name.</param>
 /// <param name="Items">Quantities per category and unit, each with how exact it is and how many donations it comes from.</param>
-public sealed record SupplyGroup(string Key, string Name, IReadOnlyList<ItemTotal> Items);
+/// <param name="SharedAmong">Set on goods given to several receivers at once with no split: the receivers, who hold them together.</param>
+public sealed record SupplyGroup(string Key, string Name, IReadOnlyList<ItemTotal> Items, IReadOnlyList<GroupMember>? SharedAmong = null);
 
 internal static class SuppliesEndpoints
 {
@@ -46,8 +47,11 @@ internal static class SuppliesEndpoints
             errors["by"] = [$"'{by}' is not a grouping of supplies; one of {string.Join(", ", Groupings.Keys)}."];
         ReadFormats.TryParse(format, out var shape, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var groups = totals.By(grouping, filter.ToTotalsFilter()).Where(row => row.Items.Count > 0)
-            .Select(row => new SupplyGroup(row.Key, row.Name, row.Items));
+        // Quantities belong to one category each; by receiver, goods given to several at once stay in their shared group.
+        var groups = grouping == TotalsGroup.Category
+            ? totals.Supplies(filter.ToTotalsFilter()).GroupBy(i => i.Category).Select(g => new SupplyGroup(g.Key, g.Key, g.ToList()))
+            : totals.By(grouping, filter.ToTotalsFilter()).Where(row => row.Items.Count > 0)
+                .Select(row => new SupplyGroup(row.Key, row.Name, row.Items, row.SharedAmong));
         var ordered = (grouping == TotalsGroup.Month ? groups.OrderBy(g => g.Key, StringComparer.Ordinal) : groups).ToList();
         return shape == ReadFormat.Json ? TypedResults.Ok(ordered) : TypedResults.Text(Csv(ordered), ReadFormats.Csv);
     }

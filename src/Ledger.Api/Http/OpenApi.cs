@@ -16,7 +16,8 @@ internal static class OpenApi
         {
             Title = "Ledger API",
             Version = "v1",
-            Description = "Donations read from Chinese-language relief reports: totals that never count a gift twice, every figure traceable to its sentence, audits and chart feeds. Reads are open; writes need the ledger's key in X-Api-Key.",
+            Description = "Donations read from Chinese-language relief reports: totals that never count a gift twice, every figure traceable to its sentence, audits and chart feeds. Reads are open; writes need the ledger's key in X-Api-Key.\n\n"
+                          + "## What the figures mean\n\n" + Ledger.Domain.FigureMeanings.Text,
         });
         foreach (var xml in new[] { "Ledger.Api.xml", "Ledger.Core.xml" })
         {
@@ -49,8 +50,8 @@ internal static class OpenApi
     {
         var properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["key"] = Field(JsonSchemaType.String, "The group: an organization's id, a kind, a category, a month (yyyy-MM) or a document's name.", "17"),
-            ["name"] = Field(JsonSchemaType.String, "The group's display name.", "吴庆和"),
+            ["key"] = Field(JsonSchemaType.String, "The group: an organization's id, a kind, a category, a month (yyyy-MM) or a document's name; the members' keys joined by + for a shared group; none for gifts that name no receiver (no goods, no document).", "17"),
+            ["name"] = Field(JsonSchemaType.String, "The group's display name (the members' names joined by 、 for a shared group).", "吴庆和"),
         };
         foreach (var (figure, what) in new[]
                  {
@@ -82,12 +83,28 @@ internal static class OpenApi
                 },
             },
         };
+        var required = new HashSet<string>(properties.Keys);
+        properties["shared_among"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "Only on a shared group: the receivers (categories, documents) of gifts the reports state for all of them at once with no split. "
+                          + "Those gifts count here once, never in each member's own row, and no split is invented.",
+            Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["key"] = Field(JsonSchemaType.String, "The member's key, as its own group would have it.", "23"),
+                    ["name"] = Field(JsonSchemaType.String, "The member's name.", "哈尔滨市第一医院"),
+                },
+            },
+        };
         return new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
-            Description = "One group's totals, as `ledger totals --format json` writes them. Itemised gifts and reported totals are never added together.",
+            Description = "One group's totals, as `ledger totals --format json` writes them. Every donation counts in exactly one group, so the groups of any grouping add up to the totals by donor (see \"What the figures mean\" above).",
             Properties = properties,
-            Required = new HashSet<string>(properties.Keys),
+            Required = required,
         };
     }
 

@@ -14,7 +14,7 @@ const TEXT = {
     reported: '合计', noRows: '没有符合条件的捐赠。', names: '名称与别名', given: '捐出', received: '收到', mentions: '提及',
     asDonor: '捐赠方', asRecipient: '受赠方', asChannel: '经由', corrections: '更正记录', original: '原始数字', loading: '加载中…',
     failed: '无法读取台账：{0}', documentLines: '原文', joinReason: '合并原因', findings: '{0} 条', open: '查看来源',
-    organization: '单位或个人', noRecipient: '未注明受赠方',
+    organization: '单位或个人', noRecipient: '未注明受赠方', sharedBy: '等{0}个受赠方（共享）',
     'repeated-reports': '多处报道的同一笔捐赠（已合并）', 'disagreeing-reports': '多处报道但数字不一致',
     'totals-against-gifts': '报告合计与所含单笔捐赠对照', 'incomplete-records': '缺少捐赠方或受赠方的记录',
     'unread-figures': '无法计入的数字（无金额或数量、外币）', 'merged-names': '按规则合并的名称',
@@ -31,7 +31,7 @@ const TEXT = {
     reported: 'total', noRows: 'No donation matches.', names: 'Names and aliases', given: 'Given', received: 'Received', mentions: 'Mentions',
     asDonor: 'donor', asRecipient: 'recipient', asChannel: 'channel', corrections: 'Corrections', original: 'Original figure', loading: 'Loading…',
     failed: 'The ledger cannot be read: {0}', documentLines: 'Document text', joinReason: 'Joined because', findings: '{0} findings', open: 'Show sources',
-    organization: 'Organization', noRecipient: 'Recipient not stated',
+    organization: 'Organization', noRecipient: 'Recipient not stated', sharedBy: 'and others: {0} receivers, shared',
     'repeated-reports': 'Gifts reported more than once, joined into one donation', 'disagreeing-reports': 'Repeated reports whose figures differ',
     'totals-against-gifts': 'Reported totals beside the itemised gifts they cover', 'incomplete-records': 'Records with no giver or no receiver',
     'unread-figures': 'Gifts whose figure could not be counted (no amount or quantity, foreign currency)', 'merged-names': 'Names merged by the rules',
@@ -182,7 +182,9 @@ function drawSupplies() {
 
 function drawFlows() {
   const data = state.data.flows;
-  const name = n => (n === '未注明受赠方' ? t('noRecipient') : n);
+  // A gift stated for several receivers at once flows to one node of them all: named by its first member.
+  const shared = new Map(data.nodes.filter(n => n.side === 'shared').map(n => [n.name, `${n.members[0].name} ${t('sharedBy', n.members.length)}`]));
+  const name = n => (n === '未注明受赠方' ? t('noRecipient') : shared.get(n) ?? n);
   chart('flows').setOption({
     aria: { enabled: true },
     tooltip: { trigger: 'item', formatter: p => (p.dataType === 'edge' ? `${name(p.data.source)} → ${name(p.data.target)}<br>${exact(p.data.value)} ${t('yuan')}` : name(p.name)) },

@@ -146,11 +146,19 @@ public sealed class Organizations(LedgerDatabase database)
               AND NOT EXISTS (SELECT 1 FROM records r WHERE r.donation_id = donations.id AND r.donor <> @name)
             """, new { name, organization }, transaction);
         connection.Execute("UPDATE record_recipients SET organization_id = @organization WHERE name = @name", new { name, organization }, transaction);
+        // The receivers of a donation whose reports wrote the name are what its reports name now: the
+        // organization the name stood for before is no longer one of them (unless another name says so).
         connection.Execute("""
+            CREATE TEMP TABLE IF NOT EXISTS relinked (donation_id INTEGER PRIMARY KEY);
+            DELETE FROM relinked;
+            INSERT OR IGNORE INTO relinked SELECT r.donation_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id
+            WHERE rr.name = @name AND r.donation_id IS NOT NULL;
+            DELETE FROM donation_recipients WHERE donation_id IN (SELECT donation_id FROM relinked);
             INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id)
-            SELECT r.donation_id, @organization FROM record_recipients rr JOIN records r ON r.id = rr.record_id
-            WHERE rr.name = @name AND r.donation_id IS NOT NULL
-            """, new { name, organization }, transaction);
+            SELECT r.donation_id, rr.organization_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id
+            WHERE r.donation_id IN (SELECT donation_id FROM relinked);
+            DELETE FROM relinked;
+            """, new { name }, transaction);
         DonorTotals.Refresh(connection, transaction, touched);
     }
 

@@ -27,10 +27,18 @@ public sealed record Sum(decimal Yuan, Qualifier Qualifier);
 /// <summary>Goods of one category in one unit.</summary>
 public sealed record ItemTotal(string Category, string Unit, decimal Quantity, Qualifier Qualifier, int Donations);
 
+/// <summary>One of the receivers, categories or documents a shared group stands for.</summary>
+public sealed record GroupMember(string Key, string Name);
+
 /// <summary>
 /// One group's totals. Itemised gifts and reported totals (累计, 共, 合计…) are kept apart and never
-/// added together; cash, goods value and combined figures are kept apart too.
+/// added together; cash, goods value and combined figures are kept apart too. What each figure
+/// means is written once, in README.md ("What the figures mean").
 /// </summary>
+/// <param name="SharedAmong">
+/// Set on a shared group: the gifts the reports state for several receivers (categories, documents)
+/// at once, with no split, counted once for all of them together and never in each member's own row.
+/// </param>
 public sealed record TotalsRow(
     string Key,
     string Name,
@@ -43,7 +51,8 @@ public sealed record TotalsRow(
     int Donations,
     int ReportedTotals,
     int Sources,
-    IReadOnlyList<ItemTotal> Items);
+    IReadOnlyList<ItemTotal> Items,
+    IReadOnlyList<GroupMember>? SharedAmong = null);
 
 /// <summary>Filters on the donations that totals count.</summary>
 public sealed record TotalsFilter
@@ -62,14 +71,27 @@ public sealed record TotalsFilter
 }
 
 /// <summary>
-/// Value given by one giver to one receiver: a gift to several receivers is shared among them in
-/// equal parts, so the flows of a giver add up to what it gave and nothing is counted twice.
+/// Value given by one giver to one receiver, or to several receivers together when the reports state
+/// a gift to all of them with no split (<see cref="Shared"/>): the flows of a giver add up to what it
+/// gave, nothing is counted twice and no split is invented. No receiver: the reports name none.
 /// </summary>
-public sealed record Flow(OrganizationRef Donor, OrganizationRef? Recipient, decimal Yuan, Qualifier Qualifier, int Donations);
+public sealed record Flow(OrganizationRef Donor, IReadOnlyList<OrganizationRef> Recipients, decimal Yuan, Qualifier Qualifier, int Donations)
+{
+    public bool Shared => Recipients.Count > 1;
+}
 
 /// <summary>Totals of the ledger's donations, grouped, with the latest correction of each field applied.</summary>
 public sealed class Totals(LedgerDatabase database)
 {
+    /// <summary>The key of the group of gifts with no receiver (category, document) named.</summary>
+    public const string NoneKey = "none";
+
+    /// <summary>The name of the group of gifts whose receiver the reports do not name.</summary>
+    public const string NoRecipient = "未注明受赠方";
+
+    /// <summary>The name of the group of gifts with no goods named (cash alone, or a value without items).</summary>
+    public const string NoItems = "未列明物资";
+
     // Donations with each field at its latest correction, narrowed by {0}. A correction to null
     // removes the figure ('removed' tells it from no correction at all, which keeps the original).
     private const string CurrentDonations = """
@@ -113,8 +135,8 @@ public sealed class Totals(LedgerDatabase database)
 
     private sealed class Row
     {
-        public string Key { get; init; } = "";
-        public string Name { get; init; } = "";
+        public string? Key { get; init; }
+        public string? Name { get; init; }
         public long DonationId { get; init; }
         public bool Aggregate { get; init; }
         public int Sources { get; init; }
@@ -175,7 +197,20 @@ public sealed class Totals(LedgerDatabase database)
         return (System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(rows.Skip(offset).Take(limit).ToList())), rows.Count);
     }
 
-    /// <summary>What went from each giver to each receiver (itemised gifts only, reported totals left out), largest first.</summary>
+    /// <summary>
+    /// Quantities of goods per category and unit over the gifts <paramref name="filter"/> selects. Unlike
+    /// values, quantities belong to one category each, so a gift of masks and suits counts in both.
+    /// </summary>
+    public IReadOnlyList<ItemTotal> Supplies(TotalsFilter? filter = null) =>
+        By(TotalsGroup.Category, filter).SelectMany(row => row.Items).GroupBy(i => (i.Category, i.Unit))
+            .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit, g.Sum(i => i.Quantity), Combine(g.Select(i => i.Qualifier)), g.Sum(i => i.Donations)))
+            .OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// What went from each giver to each receiver, or to each set of receivers a gift was shared by
+    /// (itemised gifts only, reported totals left out), largest first.
+    /// </summary>
     public IReadOnlyList<Flow> Flows(TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
@@ -191,20 +226,20 @@ public sealed class Totals(LedgerDatabase database)
             LEFT JOIN organizations ro ON ro.id = dr.organization_id
             WHERE (d.cash_fen IS NOT NULL OR d.goods_fen IS NOT NULL OR d.combined_fen IS NOT NULL) AND {Filtered}
             """;
-        var rows = connection.Query<FlowRow>(sql, filter).ToList();
-        return rows.GroupBy(r => r.Id)
-            .SelectMany(gift => gift.Select(r => (Row: r, Fen: (decimal)r.Fen / gift.Count())))
-            .GroupBy(x => (x.Row.DonorId, x.Row.RecipientId))
+        var gifts = connection.Query<FlowRow>(sql, filter).GroupBy(r => r.Id)
+            .Select(gift => (Gift: gift.First(), Recipients: gift.Where(r => r.RecipientId is not null)
+                .Select(r => new OrganizationRef(r.RecipientId!.Value, r.RecipientName!, r.RecipientKind!)).DistinctBy(r => r.Id).OrderBy(r => r.Id).ToList()));
+        return gifts.GroupBy(g => (g.Gift.DonorId, Receivers: string.Join('+', g.Recipients.Select(r => r.Id))))
             .Select(g =>
             {
-                var first = g.First().Row;
-                return new Flow(new OrganizationRef(first.DonorId, first.DonorName, first.DonorKind),
-                    first.RecipientId is { } id ? new OrganizationRef(id, first.RecipientName!, first.RecipientKind!) : null,
-                    Math.Round(g.Sum(x => x.Fen) / 100m, 2),
-                    Combine(g.SelectMany(x => new[] { x.Row.CashQualifier, x.Row.GoodsQualifier, x.Row.CombinedQualifier })),
-                    g.Select(x => x.Row.Id).Distinct().Count());
+                var first = g.First();
+                return new Flow(new OrganizationRef(first.Gift.DonorId, first.Gift.DonorName, first.Gift.DonorKind), first.Recipients,
+                    g.Sum(x => x.Gift.Fen) / 100m,
+                    Combine(g.SelectMany(x => new[] { x.Gift.CashQualifier, x.Gift.GoodsQualifier, x.Gift.CombinedQualifier })),
+                    g.Count());
             })
-            .OrderByDescending(f => f.Yuan).ThenBy(f => f.Donor.Name, StringComparer.Ordinal).ThenBy(f => f.Recipient?.Name, StringComparer.Ordinal)
+            .OrderByDescending(f => f.Yuan).ThenBy(f => f.Donor.Name, StringComparer.Ordinal)
+            .ThenBy(f => string.Join('、', f.Recipients.Select(r => r.Name)), StringComparer.Ordinal)
             .ToList();
     }
 
@@ -241,11 +276,11 @@ public sealed class Totals(LedgerDatabase database)
             TotalsGroup.Donor => ("CAST(o.id AS TEXT)", "o.name", "JOIN organizations o ON o.id = d.donor_id"),
             TotalsGroup.DonorKind => ("o.kind", "o.kind", "JOIN organizations o ON o.id = d.donor_id"),
             TotalsGroup.Recipient => ("CAST(ro.id AS TEXT)", "ro.name",
-                "JOIN donation_recipients dr ON dr.donation_id = d.id JOIN organizations ro ON ro.id = dr.organization_id"),
-            TotalsGroup.Category => ("di.category", "di.category", "JOIN (SELECT DISTINCT donation_id, category FROM donation_items) di ON di.donation_id = d.id"),
+                "LEFT JOIN donation_recipients dr ON dr.donation_id = d.id LEFT JOIN organizations ro ON ro.id = dr.organization_id"),
+            TotalsGroup.Category => ("di.category", "di.category", "LEFT JOIN (SELECT DISTINCT donation_id, category FROM donation_items) di ON di.donation_id = d.id"),
             TotalsGroup.Month => ("coalesce(d.month, 'unknown')", "coalesce(d.month, 'unknown')", ""),
             _ => ("doc.name", "doc.name",
-                "JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
+                "LEFT JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
         // One giver's totals: the giver's index narrows the donations before anything is computed.
         var sql = Current(Counted + OfGiver(filter)) + $"""
@@ -256,10 +291,12 @@ public sealed class Totals(LedgerDatabase database)
             {join}
             WHERE {Filtered}
             """;
-        var rows = connection.Query<Row>(sql, filter, transaction).ToList();
-        var items = ItemsOf(connection, transaction, rows.Select(r => r.DonationId).Distinct().ToList());
-        return rows.GroupBy(r => r.Key)
-            .Select(g => Summarise(g.Key, g.First().Name, g.ToList(), items, group == TotalsGroup.Category ? g.Key : null))
+        // A donation of several receivers (categories, documents) comes once for each: it is counted once, in their shared group.
+        var donations = connection.Query<Row>(sql, filter, transaction).GroupBy(r => r.DonationId)
+            .Select(rows => (Group: GroupOf(group, rows), Donation: rows.First())).ToList();
+        var items = ItemsOf(connection, transaction, donations.Select(d => d.Donation.DonationId).ToList());
+        return donations.GroupBy(d => d.Group.Key)
+            .Select(g => Summarise(g.First().Group, g.Select(d => d.Donation).ToList(), items))
             .OrderByDescending(t => (t.Cash?.Yuan ?? 0) + (t.GoodsValue?.Yuan ?? 0) + (t.Combined?.Yuan ?? 0))
             .ThenByDescending(t => (t.ReportedCash?.Yuan ?? 0) + (t.ReportedGoodsValue?.Yuan ?? 0) + (t.ReportedCombined?.Yuan ?? 0))
             .ThenBy(t => t.Name, StringComparer.Ordinal)
@@ -282,13 +319,31 @@ public sealed class Totals(LedgerDatabase database)
         return result;
     }
 
-    private static TotalsRow Summarise(string key, string name, List<Row> rows,
-        Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items, string? onlyCategory)
+    private sealed record Group(string Key, string Name, IReadOnlyList<GroupMember>? SharedAmong);
+
+    /// <summary>
+    /// The one group a donation counts in: its receiver (category, document), the shared group of all
+    /// of them when it names several (keys joined by +, names by 、), or none when it names none.
+    /// </summary>
+    private static Group GroupOf(TotalsGroup group, IEnumerable<Row> rows)
+    {
+        var members = rows.Where(r => r.Key is not null).Select(r => new GroupMember(r.Key!, r.Name!)).DistinctBy(m => m.Key)
+            .OrderBy(m => m.Key.Length).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        return members.Count switch
+        {
+            0 => new Group(NoneKey, group switch { TotalsGroup.Recipient => NoRecipient, TotalsGroup.Category => NoItems, _ => NoneKey }, null),
+            1 => new Group(members[0].Key, members[0].Name, null),
+            _ => new Group(string.Join('+', members.Select(m => m.Key)), string.Join('、', members.Select(m => m.Name)), members),
+        };
+    }
+
+    private static TotalsRow Summarise(Group group, List<Row> rows,
+        Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items)
     {
         var gifts = rows.Where(r => !r.Aggregate).ToList();
         var totals = rows.Where(r => r.Aggregate).ToList();
         var itemTotals = gifts
-            .SelectMany(r => items.GetValueOrDefault(r.DonationId, []).Where(i => i.Quantity is not null && (onlyCategory is null || i.Category == onlyCategory))
+            .SelectMany(r => items.GetValueOrDefault(r.DonationId, []).Where(i => i.Quantity is not null)
                 .Select(i => (r.DonationId, i)))
             .GroupBy(x => (x.i.Category, x.i.Unit))
             .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit,
@@ -296,10 +351,10 @@ public sealed class Totals(LedgerDatabase database)
                 Combine(g.Select(x => x.i.Qualifier)), g.Select(x => x.DonationId).Distinct().Count()))
             .OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal)
             .ToList();
-        return new TotalsRow(key, name,
+        return new TotalsRow(group.Key, group.Name,
             SumOf(gifts, r => (r.CashFen, r.CashQualifier)), SumOf(gifts, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(gifts, r => (r.CombinedFen, r.CombinedQualifier)),
             SumOf(totals, r => (r.CashFen, r.CashQualifier)), SumOf(totals, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(totals, r => (r.CombinedFen, r.CombinedQualifier)),
-            gifts.Count, totals.Count, rows.Sum(r => r.Sources), itemTotals);
+            gifts.Count, totals.Count, rows.Sum(r => r.Sources), itemTotals, group.SharedAmong);
     }
 
     private static Sum? SumOf(List<Row> rows, Func<Row, (long? Fen, string? Qualifier)> figure)
@@ -313,10 +368,11 @@ public sealed class Totals(LedgerDatabase database)
     /// The qualifier of a sum: exact when every part is; at least when parts are exact or lower
     /// bounds; at most likewise; about as soon as the parts pull different ways.
     /// </summary>
-    internal static Qualifier Combine(IEnumerable<string?> qualifiers)
+    internal static Qualifier Combine(IEnumerable<string?> qualifiers) => Combine(qualifiers.Select(Fen.Qualifier));
+
+    internal static Qualifier Combine(IEnumerable<Qualifier> qualifiers)
     {
-        var kinds = qualifiers.Select(Fen.Qualifier)
-            .Where(q => q != Qualifier.Exact).Distinct().ToList();
+        var kinds = qualifiers.Where(q => q != Qualifier.Exact).Distinct().ToList();
         return kinds.Count switch
         {
             0 => Qualifier.Exact,

@@ -48,6 +48,19 @@ public static class TotalsFormat
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        // Only on a shared group: a giver's row never is one, and the rows kept with each giver are written without it.
+        if (row.SharedAmong is { } members)
+        {
+            json.WriteStartArray("shared_among");
+            foreach (var member in members)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", member.Key);
+                json.WriteString("name", member.Name);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 
@@ -67,7 +80,7 @@ public static class TotalsFormat
     public static string Csv(IReadOnlyList<TotalsRow> rows)
     {
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", Columns.Append("items")));
+        csv.AppendLine(string.Join(",", Columns.Append("items").Append("shared")));
         foreach (var row in rows)
         {
             var cells = new[]
@@ -78,6 +91,7 @@ public static class TotalsFormat
                 row.Donations.ToString(CultureInfo.InvariantCulture), row.ReportedTotals.ToString(CultureInfo.InvariantCulture),
                 row.Sources.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", row.Items.Select(i => $"{i.Category} {Plain(i.Quantity).ToString(CultureInfo.InvariantCulture)}{i.Unit}")),
+                row.SharedAmong is null ? "false" : "true",
             };
             csv.AppendLine(string.Join(",", cells.Select(CsvCell)));
         }
@@ -92,7 +106,7 @@ public static class TotalsFormat
         {
             var reported = string.Join(" ", new[] { ("cash", row.ReportedCash), ("goods", row.ReportedGoodsValue), ("combined", row.ReportedCombined) }
                 .Where(r => r.Item2 is not null).Select(r => $"{r.Item1} {Shown(r.Item2)}"));
-            table.AppendLine(string.Join("\t", row.Name, Shown(row.Cash), Shown(row.GoodsValue), Shown(row.Combined), reported,
+            table.AppendLine(string.Join("\t", row.SharedAmong is null ? row.Name : row.Name + " (shared)", Shown(row.Cash), Shown(row.GoodsValue), Shown(row.Combined), reported,
                 row.Donations, row.Sources, string.Join("、", row.Items.Select(i => $"{i.Category} {Mark(i.Qualifier)}{Plain(i.Quantity):#,0.##}{i.Unit}"))));
         }
         return table.ToString();

@@ -56,6 +56,19 @@ public sealed class ChartsApiTests
     }
 
     [Test]
+    public async Task A_gift_to_ten_receivers_flows_whole_to_one_shared_node_never_split()
+    {
+        var chart = await Client.Json("/api/v1/charts/flows?limit=1000");
+
+        var zhao = chart.GetProperty("links").Items().Where(l => l.GetProperty("source").GetString() == "赵国良").ToList();
+        var node = chart.GetProperty("nodes").Items().Single(n => n.GetProperty("name").GetString() == zhao.Single().GetProperty("target").GetString());
+        Assert.That(zhao.Single().GetProperty("value").GetDecimal(), Is.EqualTo(50_000m));
+        Assert.That(node.GetProperty("side").GetString(), Is.EqualTo("shared"));
+        Assert.That(node.GetProperty("members").GetArrayLength(), Is.EqualTo(10));
+        Assert.That(node.GetProperty("organization_id").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
     public async Task Supplies_per_category_agree_with_the_donations_that_carry_them()
     {
         var supplies = await Client.Json("/api/v1/supplies?by=category");

@@ -8,13 +8,15 @@ public sealed class OpenApiTests
     // Set to 1 to write the served document into openapi/ after a deliberate change of the API.
     private const string UpdateVariable = "LEDGER_UPDATE_OPENAPI";
 
-    private static string CommittedPath
+    private static string CommittedPath => Path.Combine(Repository, "openapi", "ledger.v1.json");
+
+    private static string Repository
     {
         get
         {
             for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             {
-                if (File.Exists(Path.Combine(folder.FullName, "Ledger.sln"))) return Path.Combine(folder.FullName, "openapi", "ledger.v1.json");
+                if (File.Exists(Path.Combine(folder.FullName, "Ledger.sln"))) return folder.FullName;
             }
             throw new FileNotFoundException("no Ledger.sln above the tests");
         }
@@ -71,5 +73,17 @@ public sealed class OpenApiTests
         var totals = document.GetProperty("paths").GetProperty("/api/v1/totals").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("items");
         Assert.That(totals.GetProperty("properties").EnumerateObject().Select(p => p.Name), Does.Contain("reported_cash_cny").And.Contain("items"));
+    }
+
+    [Test]
+    public async Task The_document_and_the_readme_say_what_each_figure_means_in_the_same_words()
+    {
+        var description = JsonDocument.Parse(await Served()).RootElement.GetProperty("info").GetProperty("description").GetString()!;
+        var readme = (await File.ReadAllTextAsync(Path.Combine(Repository, "README.md"))).ReplaceLineEndings("\n");
+
+        Assert.That(Ledger.Domain.FigureMeanings.Text, Does.Contain("Shared gifts").And.Contain("at_least").And.Contain("Reported totals"));
+        Assert.That(description, Does.EndWith(Ledger.Domain.FigureMeanings.Text));
+        Assert.That(readme, Does.Contain("### What the figures mean\n\n"));
+        Assert.That(readme, Does.Contain(Ledger.Domain.FigureMeanings.Text), "README.md's \"What the figures mean\" is a copy of src/Ledger/Domain/Figures.md");
     }
 }

@@ -114,4 +114,47 @@ public sealed class TotalsApiTests
         Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
         Assert.That(unknown.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }
+
+    [TestCase("recipient")]
+    [TestCase("category")]
+    [TestCase("document")]
+    [TestCase("month")]
+    [TestCase("donor-kind")]
+    public async Task Every_grouping_adds_up_to_the_totals_by_donor(string by)
+    {
+        var donors = await Client.Json("/api/v1/totals?by=donor");
+        var groups = await Client.Json($"/api/v1/totals?by={by}");
+
+        foreach (var figure in new[] { "cash_cny", "goods_value_cny", "combined_cny", "reported_cash_cny", "reported_goods_value_cny", "reported_combined_cny" })
+            Assert.That(groups.Items().Sum(g => g.Yuan(figure)), Is.EqualTo(donors.Items().Sum(d => d.Yuan(figure))), figure);
+        Assert.That(groups.Items().Sum(g => g.GetProperty("donations").GetInt32()), Is.EqualTo(donors.Items().Sum(d => d.GetProperty("donations").GetInt32())));
+    }
+
+    [Test]
+    public async Task Zhao_Guoliangs_goods_to_ten_receivers_count_once_in_their_shared_group_never_in_each()
+    {
+        var recipients = await Client.Json("/api/v1/totals?by=recipient");
+
+        var shared = recipients.Items().Where(r => r.TryGetProperty("shared_among", out _)).ToList();
+        var tenfold = shared.Single(r => r.GetProperty("shared_among").GetArrayLength() == 10);
+        Assert.That(tenfold.Yuan("goods_value_cny"), Is.EqualTo(50_000m));
+        Assert.That(tenfold.GetProperty("key").GetString(), Does.Contain("+"));
+        Assert.That(tenfold.GetProperty("name").GetString(), Does.Contain("哈尔滨医科大学附属第一医院"));
+        // None of the ten has the 50,000 (nor a tenth of it) in a row of its own.
+        var members = tenfold.GetProperty("shared_among").Items().Select(m => m.GetProperty("key").GetString()).ToHashSet();
+        var own = recipients.Items().Where(r => members.Contains(r.GetProperty("key").GetString())).ToList();
+        Assert.That(own.Select(r => r.Yuan("goods_value_cny")), Has.None.EqualTo(50_000m).And.None.EqualTo(5_000m));
+    }
+
+    [Test]
+    public async Task Gifts_that_name_no_receiver_are_one_group_so_nothing_drops_out()
+    {
+        var recipients = await Client.Json("/api/v1/totals?by=recipient");
+        var unnamed = await Client.Json("/api/v1/donations?aggregate=false&limit=500");
+
+        var none = recipients.Items().Single(r => r.GetProperty("key").GetString() == "none");
+        Assert.That(none.GetProperty("name").GetString(), Is.EqualTo("未注明受赠方"));
+        var withoutReceiver = unnamed.GetProperty("donations").Items().Count(d => d.GetProperty("recipients").GetArrayLength() == 0);
+        Assert.That(none.GetProperty("donations").GetInt32(), Is.EqualTo(withoutReceiver));
+    }
 }
