@@ -49,7 +49,7 @@ public sealed class DonationListQuery
     /// <summary>date (default), -date, amount, -amount or id.</summary>
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
 
-    /// <summary>Donations a page (1–500, default 50).</summary>
+    /// <summary>Donations a page (1–500, default 50). The X-Total-Count header says how many the filters select in all.</summary>
     [FromQuery(Name = "limit")] public int? Limit { get; set; }
 
     /// <summary>The next_cursor of the previous page.</summary>
@@ -269,7 +269,7 @@ internal static class DonationsEndpoints
         group.WithTags("Donations");
         group.MapGet("/", ListDonations).WithName("ListDonations").WithETag()
             .WithSummary("Donations, filtered and sorted, a page at a time")
-            .WithDescription("Each donation once, however many reports name it, with its figures at their latest correction and its first sentence. Pages follow a cursor, so donations added meanwhile never repeat or skip one. donor and recipient take an organization's id or a name it is known by: an unknown one is a 404, a name several organizations answer to a 400 listing them.")
+            .WithDescription("Each donation once, however many reports name it, with its figures at their latest correction and its first sentence. Pages follow a cursor, so donations added meanwhile never repeat or skip one; X-Total-Count says how many the filters select. donor and recipient take an organization's id or a name it is known by: an unknown one is a 404, a name several organizations answer to a 400 listing them.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}", GetDonation).WithName("GetDonation").WithETag()
             .WithSummary("One donation with every source (document, line, sentence, why it was joined) and its correction history")
@@ -291,7 +291,7 @@ internal static class DonationsEndpoints
 
     /// <summary>Lists donations.</summary>
     public static Results<Ok<DonationList>, ValidationProblem, ProblemHttpResult> ListDonations([AsParameters] DonationListQuery query, Donations donations,
-        Organizations organizations, Sources sources)
+        Organizations organizations, Sources sources, HttpContext http)
     {
         var donor = FilterNames.Organization("donor", query.Donor, organizations);
         var recipient = FilterNames.Organization("recipient", query.Recipient, organizations);
@@ -310,12 +310,14 @@ internal static class DonationsEndpoints
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         try
         {
-            var page = donations.Find(new DonationQuery
+            var selected = new DonationQuery
             {
                 Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
                 Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
                 Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
-            });
+            };
+            var page = donations.Find(selected);
+            http.Response.Headers["X-Total-Count"] = donations.Count(selected).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Ok(new DonationList(page.Donations, page.Next));
         }
         catch (FormatException bad)

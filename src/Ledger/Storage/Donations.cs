@@ -128,34 +128,47 @@ public sealed class Donations(LedgerDatabase database)
         var beyond = descending ? "<" : ">";
         var sql = Listed(Totals.Counted) + $"""
             SELECT * FROM listed d
-            WHERE (@Donor IS NULL OR d.DonorId = @Donor)
-              AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients r WHERE r.donation_id = d.Id AND r.organization_id = @Recipient))
-              AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.Id AND i.category = @Category))
-              AND {Totals.InDateWindow("d.GiftDate", "d.Month")}
-              AND (@Undated IS NULL OR @Undated = (d.DateKey = ''))
-              AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id
-                                                WHERE r.donation_id = d.Id AND r.retired_at IS NULL AND doc.name = @Document))
-              AND (@Aggregate IS NULL OR d.Aggregate = @Aggregate)
-              AND (@MinimumFen IS NULL OR d.AmountFen >= @MinimumFen)
-              AND (@Text IS NULL OR instr(d.DonorName, @Text) > 0
-                   OR EXISTS (SELECT 1 FROM records r WHERE r.donation_id = d.Id AND r.retired_at IS NULL AND instr(r.evidence, @Text) > 0))
+            WHERE {Matching}
               AND (@AfterId IS NULL OR d.{key} {beyond} @AfterKey OR (d.{key} = @AfterKey AND d.Id {beyond} @AfterId))
             ORDER BY d.{key} {direction}, d.Id {direction}
             LIMIT @Take
             """;
         using var connection = database.Connect();
-        var rows = connection.Query<Row>(sql, new
-        {
-            query.Donor, query.Recipient, query.Category, query.From, query.To, query.Document,
-            query.Aggregate, query.Undated,
-            MinimumFen = query.MinimumYuan is { } m ? (long?)Math.Ceiling(m * 100m) : null,
-            Text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
-            AfterKey = afterKey, AfterId = afterId, Take = limit + 1,
-        }).ToList();
+        var rows = connection.Query<Row>(sql, Parameters(query, afterKey, afterId, limit + 1)).ToList();
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? Cursor.Write(page[^1], query.Order) : null;
         return new DonationPage(Summaries(connection, page), next);
     }
+
+    /// <summary>How many donations the query's filters select, on every page (the cursor and the limit aside).</summary>
+    public int Count(DonationQuery query)
+    {
+        using var connection = database.Connect();
+        return connection.ExecuteScalar<int>(Listed(Totals.Counted) + $"SELECT count(*) FROM listed d WHERE {Matching}", Parameters(query, null, null, 0));
+    }
+
+    // The filters of a DonationQuery on `listed d`.
+    private static readonly string Matching = $"""
+        (@Donor IS NULL OR d.DonorId = @Donor)
+          AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients r WHERE r.donation_id = d.Id AND r.organization_id = @Recipient))
+          AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.Id AND i.category = @Category))
+          AND {Totals.InDateWindow("d.GiftDate", "d.Month")}
+          AND (@Undated IS NULL OR @Undated = (d.DateKey = ''))
+          AND (@Document IS NULL OR {Totals.ReportedIn("d.Id")})
+          AND (@Aggregate IS NULL OR d.Aggregate = @Aggregate)
+          AND (@MinimumFen IS NULL OR d.AmountFen >= @MinimumFen)
+          AND (@Text IS NULL OR instr(d.DonorName, @Text) > 0
+               OR EXISTS (SELECT 1 FROM records r WHERE r.donation_id = d.Id AND r.retired_at IS NULL AND instr(r.evidence, @Text) > 0))
+        """;
+
+    private static object Parameters(DonationQuery query, object? afterKey, long? afterId, int take) => new
+    {
+        query.Donor, query.Recipient, query.Category, query.From, query.To, query.Document,
+        query.Aggregate, query.Undated,
+        MinimumFen = query.MinimumYuan is { } m ? (long?)Math.Ceiling(m * 100m) : null,
+        Text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
+        AfterKey = afterKey, AfterId = afterId, Take = take,
+    };
 
     public DonationDetail? Get(long id)
     {

@@ -124,12 +124,22 @@ public sealed class Totals(LedgerDatabase database)
         """, date, month);
 
     // The conditions of a TotalsFilter on `current d`, but the giver, which narrows `current` itself (through the giver's index).
-    private static readonly string Filtered = InDateWindow("d.gift_date", "d.month") + """
+    private static readonly string Filtered = $"""
+        {InDateWindow("d.gift_date", "d.month")}
           AND (@Category IS NULL OR EXISTS (SELECT 1 FROM donation_items i WHERE i.donation_id = d.id AND i.category = @Category))
           AND (@DonorKind IS NULL OR EXISTS (SELECT 1 FROM organizations k WHERE k.id = d.donor_id AND k.kind = @DonorKind))
-          AND (@Document IS NULL OR EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id WHERE r.donation_id = d.id AND doc.name = @Document))
+          AND (@Document IS NULL OR {ReportedIn("d.id")})
           AND (@Recipient IS NULL OR EXISTS (SELECT 1 FROM donation_recipients x WHERE x.donation_id = d.id AND x.organization_id = @Recipient))
         """;
+
+    /// <summary>
+    /// The donation <paramref name="donation"/> has a report that counts in the document named @Document
+    /// (one rule for the document filter of every read).
+    /// </summary>
+    internal static string ReportedIn(string donation) => string.Format(CultureInfo.InvariantCulture, """
+        EXISTS (SELECT 1 FROM records r JOIN documents doc ON doc.id = r.document_id
+                WHERE r.donation_id = {0} AND r.retired_at IS NULL AND doc.replaced_by IS NULL AND doc.name = @Document)
+        """, donation);
 
     private static string OfGiver(TotalsFilter filter) => filter.Organization is null ? "" : " AND d.donor_id = @Organization";
 
