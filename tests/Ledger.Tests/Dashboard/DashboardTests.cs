@@ -171,6 +171,19 @@ public sealed class DashboardTests
     }
 
     [Test]
+    public async Task A_gift_to_ten_receivers_flows_whole_to_one_node_named_as_shared()
+    {
+        var (page, errors) = await Open();
+
+        await page.ClickAsync("#flows-card button.numbers");
+
+        var zhao = page.Locator("#flows-table tbody tr", new PageLocatorOptions { HasText = "赵国良" });
+        Assert.That(await zhao.CountAsync(), Is.EqualTo(1));
+        Assert.That(await zhao.InnerTextAsync(), Does.Contain("等10个受赠方（共享）").And.Contain("5万元"));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public async Task The_labels_switch_to_English()
     {
         var (page, errors) = await Open();
