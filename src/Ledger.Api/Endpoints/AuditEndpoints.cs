@@ -20,21 +20,24 @@ internal static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder group)
     {
         group.WithTags("Audit").WithETag();
+        // Each audit pages with offset and limit (at most MaximumFindings), X-Total-Count saying how many findings there are.
         group.MapGet("/", GetSummary).WithName("GetAuditSummary").WithSummary("Each audit and how many findings it has");
-        group.MapGet("/repeated-reports", (Audit audit) => TypedResults.Ok(audit.RepeatedReports())).WithName("GetRepeatedReports")
+        group.MapGet("/repeated-reports", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.RepeatedReports, MaximumFindings)).WithName("GetRepeatedReports")
             .WithSummary("Gifts reported more than once, each report with its sentence and why it was joined to the same donation");
-        group.MapGet("/disagreeing-reports", (Audit audit) => TypedResults.Ok(audit.DisagreeingReports())).WithName("GetDisagreeingReports")
+        group.MapGet("/disagreeing-reports", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.DisagreeingReports, MaximumFindings)).WithName("GetDisagreeingReports")
             .WithSummary("Repeated reports whose figures are not the same, side by side");
-        group.MapGet("/totals-against-gifts", (Audit audit) => TypedResults.Ok(audit.TotalsAgainstGifts())).WithName("GetTotalsAgainstGifts")
+        group.MapGet("/totals-against-gifts", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.TotalsAgainstGifts, MaximumFindings)).WithName("GetTotalsAgainstGifts")
             .WithSummary("Reported cash totals against the itemised gifts of the same giver they can cover, with the difference");
-        group.MapGet("/incomplete-records", (Audit audit) => TypedResults.Ok(audit.IncompleteRecords())).WithName("GetIncompleteRecords")
+        group.MapGet("/incomplete-records", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.IncompleteRecords, MaximumFindings)).WithName("GetIncompleteRecords")
             .WithSummary("Records with no giver, or with neither receiver nor channel");
-        group.MapGet("/unread-figures", (Audit audit) => TypedResults.Ok(audit.UnreadFigures())).WithName("GetUnreadFigures")
+        group.MapGet("/unread-figures", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.UnreadFigures, MaximumFindings)).WithName("GetUnreadFigures")
             .WithSummary("Gifts whose figure could not be counted: no amount or quantity, goods without a number, money in another currency");
-        group.MapGet("/merged-names", (Audit audit) => TypedResults.Ok(audit.MergedNames())).WithName("GetMergedNames")
+        group.MapGet("/merged-names", ([AsParameters] PageQuery page, Audit audit, HttpContext http) => Paging.Answer(http, page, audit.MergedNames, MaximumFindings)).WithName("GetMergedNames")
             .WithSummary("Names the rules took to be another organization's, with the reason");
         return group;
     }
+
+    private const int MaximumFindings = 1000;
 
     /// <summary>Counts the findings of every audit.</summary>
     /// <param name="audit">The ledger's audit.</param>

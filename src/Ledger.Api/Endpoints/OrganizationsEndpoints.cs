@@ -82,9 +82,20 @@ internal static class OrganizationsEndpoints
             Largest(new DonationQuery { Recipient = id })));
     }
 
-    /// <summary>Every mention of an organization.</summary>
+    /// <summary>Every mention of an organization, a page at a time.</summary>
     /// <param name="id">The organization's id.</param>
+    /// <param name="page">Which page (at most 1000 mentions).</param>
     /// <param name="organizations">The ledger's organizations.</param>
-    public static Results<Ok<IReadOnlyList<Mention>>, ProblemHttpResult> GetMentions(long id, Organizations organizations) =>
-        organizations.ById(id) is null ? Problems.NotFound($"There is no organization {id}.") : TypedResults.Ok(organizations.Mentions(id));
+    /// <param name="http">The request, for the count header.</param>
+    public static Results<Ok<IReadOnlyList<Mention>>, ValidationProblem, ProblemHttpResult> GetMentions(long id, [AsParameters] PageQuery page,
+        Organizations organizations, HttpContext http)
+    {
+        if (organizations.ById(id) is null) return Problems.NotFound($"There is no organization {id}.");
+        var errors = new Dictionary<string, string[]>();
+        Paging.Check(errors, page.Offset, page.Limit, MaximumMentions);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(Paging.Page(http, organizations.Mentions(id), page.Offset, page.Limit, MaximumMentions));
+    }
+
+    private const int MaximumMentions = 1000;
 }

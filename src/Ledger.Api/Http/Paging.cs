@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Api.Http;
 
@@ -20,4 +22,23 @@ internal static class Paging
         http.Response.Headers["X-Total-Count"] = all.Count.ToString(CultureInfo.InvariantCulture);
         return all.Skip(offset ?? 0).Take(limit ?? maximum).ToList();
     }
+
+    /// <summary>A page of <paramref name="all"/> as an answer, or the problem with the page asked for.</summary>
+    public static Results<Ok<IReadOnlyList<T>>, ValidationProblem> Answer<T>(HttpContext http, PageQuery page, Func<IReadOnlyList<T>> all, int maximum)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Check(errors, page.Offset, page.Limit, maximum);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(Page(http, all(), page.Offset, page.Limit, maximum));
+    }
+}
+
+/// <summary>Which page of a list: offset and limit.</summary>
+public sealed class PageQuery
+{
+    /// <summary>How many to pass over first (default 0).</summary>
+    [FromQuery(Name = "offset")] public int? Offset { get; set; }
+
+    /// <summary>How many to give (at most 1000, the default). The X-Total-Count header says how many there are in all.</summary>
+    [FromQuery(Name = "limit")] public int? Limit { get; set; }
 }

@@ -52,4 +52,24 @@ public sealed class AuditApiTests
         Assert.That(unread.GetArrayLength(), Is.GreaterThan(0));
         Assert.That(incomplete.Items().Concat(unread.Items()).All(f => f.GetProperty("sentence").GetString()!.Length > 0 && f.GetProperty("line").GetInt32() > 0));
     }
+
+    [TestCase("/api/v1/audit/incomplete-records")]
+    [TestCase("/api/v1/audit/merged-names")]
+    public async Task Findings_page_like_every_list_and_the_pages_make_the_whole(string url)
+    {
+        var whole = await Client.Json(url);
+
+        var pages = new List<System.Text.Json.JsonElement>();
+        for (var offset = 0; offset < whole.GetArrayLength(); offset += 3)
+        {
+            using var response = await Client.GetAsync($"{url}?offset={offset}&limit=3");
+            Assert.That(response.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo(whole.GetArrayLength().ToString()));
+            pages.AddRange(System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Items());
+        }
+        using var tooMany = await Client.GetAsync($"{url}?limit=1001");
+
+        Assert.That(whole.GetArrayLength(), Is.GreaterThan(3));
+        Assert.That(pages.Select(p => p.GetRawText()), Is.EqualTo(whole.Items().Select(w => w.GetRawText())));
+        Assert.That((await tooMany.Problem(400)).Fields(), Is.EqualTo(new[] { "limit" }));
+    }
 }
