@@ -23,9 +23,14 @@ public static class LedgerApi
         builder.Services.Configure<LedgerSettings>(section);
         var settings = section.Get<LedgerSettings>() ?? new LedgerSettings();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+        // The framework's request lines carry the whole URL, query string and all: RequestLog writes them without what must stay out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
-        builder.Services.AddSingleton(services => LedgerDatabase.Open(
-            Path.GetFullPath(services.GetRequiredService<IOptions<LedgerSettings>>().Value.Database, builder.Environment.ContentRootPath)));
+        builder.Services.AddSingleton(services =>
+        {
+            var ledger = services.GetRequiredService<IOptions<LedgerSettings>>().Value;
+            return LedgerDatabase.Open(Path.GetFullPath(ledger.Database, builder.Environment.ContentRootPath), Math.Max(1, ledger.BusySeconds));
+        });
         void OverTheLedger<T>(Func<LedgerDatabase, T> part) where T : class =>
             builder.Services.AddSingleton(services => part(services.GetRequiredService<LedgerDatabase>()));
         OverTheLedger(ledger => new Totals(ledger));
@@ -66,13 +71,20 @@ public static class LedgerApi
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when Problems.IsBusy(exception) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
+        app.UseMiddleware<RequestLog>();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimit>();
         app.UseCors();
-        app.UseMiddleware<ApiKey>();
+        // Every write counts against the limit before its key is checked, so wrong keys are limited too.
         app.UseRateLimiter();
+        app.UseMiddleware<ApiKey>();
         app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Ledger API");

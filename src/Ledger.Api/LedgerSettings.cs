@@ -22,4 +22,7 @@ public sealed class LedgerSettings
 
     /// <summary>Writes one client may make a minute.</summary>
     public int WritesPerMinute { get; set; } = 60;
+
+    /// <summary>How long a write waits for another writer before the API answers 503 with Retry-After.</summary>
+    public int BusySeconds { get; set; } = 10;
 }

@@ -17,15 +17,27 @@ internal static class IngestCommand
 
         var ingestion = new Ingestion(database);
         var results = new List<IngestResult>();
+        var failed = new List<string>();
         for (var i = 0; i < files.Count; i++)
         {
-            var result = ingestion.Ingest(Path.GetFileName(files[i]), Documents.Read(files[i]), year);
-            results.Add(result);
-            error.WriteLine($"[{i + 1}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
+            // One bad document is reported and left out (its transaction never commits); the others go on.
+            try
+            {
+                var result = ingestion.Ingest(Path.GetFileName(files[i]), Documents.Read(files[i]), year);
+                results.Add(result);
+                error.WriteLine($"[{i + 1}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failed.Add(files[i]);
+                error.WriteLine($"[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}: not ingested: {exception.Message}");
+            }
         }
-        output.WriteLine($"documents: {results.Count(r => r.Outcome == IngestOutcome.New)} new, {results.Count(r => r.Outcome == IngestOutcome.Unchanged)} unchanged, {results.Count(r => r.Outcome == IngestOutcome.Replaced)} replaced");
+        output.WriteLine($"documents: {results.Count(r => r.Outcome == IngestOutcome.New)} new, {results.Count(r => r.Outcome == IngestOutcome.Unchanged)} unchanged, {results.Count(r => r.Outcome == IngestOutcome.Replaced)} replaced"
+                         + (failed.Count > 0 ? $", {failed.Count} failed" : ""));
         output.WriteLine($"records: {results.Sum(r => r.Records)}");
         output.WriteLine($"donations: {results.Sum(r => r.NewDonations)} new, {results.Sum(r => r.JoinedReports)} repeated reports joined");
-        return 0;
+        // 1: some documents could not be ingested (2 stays the exit code of a command that could not start).
+        return failed.Count > 0 ? 1 : 0;
     }
 }

@@ -10,18 +10,18 @@ namespace Ledger.Api.Endpoints;
 /// <summary>A report to ingest: its name, its text, and the year its dates fall in when it does not say.</summary>
 public sealed record DocumentUpload(string? Name, string Text, int? Year, long? InvalidUtf8At);
 
-/// <summary>What ingesting a document did, and the records read from it.</summary>
-/// <param name="Result">new, unchanged (the same text was ingested before) or replaced (a new version of a document of that name).</param>
+/// <summary>What ingesting a document did, and where its records are.</summary>
+/// <param name="Result">new, unchanged (the same text was ingested before) or replaced (a new version of a document of that name); how many records, new donations and joined reports.</param>
 /// <param name="Document">The stored document.</param>
-/// <param name="Records">The records read from it, each with the donation it counts in.</param>
-public sealed record IngestResponse(IngestResult Result, DocumentInfo Document, IReadOnlyList<StoredRecord> Records);
+/// <param name="RecordsLink">The records read from it, a page at a time, each with the donation it counts in: a long report has thousands.</param>
+public sealed record IngestResponse(IngestResult Result, DocumentInfo Document, string RecordsLink);
 
 internal sealed class DocumentUploadValidator : AbstractValidator<DocumentUpload>
 {
     public DocumentUploadValidator()
     {
         RuleFor(d => d.Name).NotEmpty().WithMessage("Name the document (?name=report.txt): a new text under the same name replaces the earlier version.")
-            .MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText).WithMessage("The name has control characters.");
+            .MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName).WithMessage(d => $"{Limits.HiddenMessage} ({Limits.FirstHidden(d.Name)}).");
         RuleFor(d => d.InvalidUtf8At).Null().WithMessage(d => $"The body is not valid UTF-8 (byte {d.InvalidUtf8At}); send the report as UTF-8 text.")
             .OverridePropertyName("text");
         RuleFor(d => d.Text).NotEmpty().WithMessage("The body is the report's text; it is empty.").When(d => d.InvalidUtf8At is null);
@@ -54,7 +54,7 @@ internal static class DocumentsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", IngestDocument).WithName("IngestDocument")
             .WithSummary("Ingest a report: the body is its UTF-8 text")
-            .WithDescription("Records are extracted, stored and returned. The same text again changes nothing (200, result unchanged); a new text under a name already stored replaces that document's records, and the earlier version stays in history.")
+            .WithDescription("Records are extracted and stored; the answer says how many and links to them (paged). The same text again changes nothing (200, result unchanged); a new text under a name already stored replaces that document's records, and the earlier version stays in history.")
             .Accepts<string>("text/plain")
             .ProducesValidationProblem()
             .RequiresApiKey();
@@ -141,7 +141,7 @@ internal static class DocumentsEndpoints
         var validation = await validator.ValidateAsync(upload, request.HttpContext.RequestAborted);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
         var result = ingestion.Ingest(upload.Name!.Trim(), upload.Text, upload.Year);
-        var response = new IngestResponse(result, sources.Get(result.DocumentId)!, sources.Records(result.DocumentId));
+        var response = new IngestResponse(result, sources.Get(result.DocumentId)!, $"/api/v1/documents/{result.DocumentId}/records");
         return result.Outcome == IngestOutcome.Unchanged
             ? TypedResults.Ok(response)
             : TypedResults.Created($"/api/v1/documents/{result.DocumentId}", response);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using FluentValidation;
 using Ledger.Api.Http;
 using Ledger.Domain;
@@ -180,16 +181,36 @@ public sealed record CorrectionRequest
 /// <summary>Limits a figure must keep to: above zero and below what any single gift in these reports could be.</summary>
 internal static class Limits
 {
-    /// <summary>One trillion yuan (万亿): no single gift comes near it, so a larger figure is a mistake.</summary>
-    public const decimal MaximumYuan = 1_000_000_000_000m;
+    public const decimal MaximumYuan = Figure.MostYuan;
 
-    public const decimal MaximumQuantity = 10_000_000_000m;
+    public const decimal MaximumQuantity = Figure.MostQuantity;
     public const int MaximumName = 200;
     public const int MaximumStatement = 4000;
     public static readonly DateOnly EarliestDate = new(1949, 10, 1);
     public static DateOnly LatestDate => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
 
-    public static bool IsPlainText(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+    /// <summary>
+    /// A name shows what it is: no control characters, and no invisible or direction-changing ones
+    /// (U+200B, U+202E, U+2066, U+FEFF…) that make two names look alike or one read backwards, nor
+    /// noncharacters (U+FFFE, U+FFFF). Such names are refused rather than silently cleaned.
+    /// </summary>
+    public static bool IsPlainName(string? name) => name is null || FirstHidden(name) is null;
+
+    /// <summary>The first character a name may not hold, as U+XXXX; null when there is none.</summary>
+    public static string? FirstHidden(string? name)
+    {
+        foreach (var rune in (name ?? "").EnumerateRunes())
+        {
+            // A lone surrogate comes out as U+FFFD, which no name of a giver holds either.
+            var noncharacter = (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF || rune == Rune.ReplacementChar;
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format || noncharacter) return $"U+{rune.Value:X4}";
+        }
+        return null;
+    }
+
+    public static bool IsWholeFen(decimal yuan) => decimal.Round(yuan, 2) == yuan;
+
+    public const string HiddenMessage = "The name holds a control, invisible or direction-changing character";
 }
 
 internal sealed class AmountEntryValidator : AbstractValidator<AmountEntry>
@@ -197,8 +218,9 @@ internal sealed class AmountEntryValidator : AbstractValidator<AmountEntry>
     public AmountEntryValidator()
     {
         RuleFor(a => a.Yuan).GreaterThan(0).WithMessage("A figure is more than 0 yuan.")
-            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.");
-        RuleFor(a => a.Qualifier).Must(q => Vocabulary.Qualifiers.ContainsKey(q))
+            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
+            .Must(Limits.IsWholeFen).WithMessage("Money is stated to the fen (0.01 yuan) at most: the ledger keeps whole fen.");
+        RuleFor(a => a.Qualifier).Must(q => q is not null && Vocabulary.Qualifiers.ContainsKey(q))
             .WithMessage(a => Words.NotOne(a.Qualifier, Words.Qualifier, Vocabulary.Qualifiers));
     }
 }
@@ -207,14 +229,14 @@ internal sealed class ItemEntryValidator : AbstractValidator<ItemEntry>
 {
     public ItemEntryValidator()
     {
-        RuleFor(i => i.Category).Must(c => Vocabulary.Categories.ContainsKey(c))
+        RuleFor(i => i.Category).Must(c => c is not null && Vocabulary.Categories.ContainsKey(c))
             .WithMessage(i => Words.NotOne(i.Category, Words.Category, Vocabulary.Categories));
-        RuleFor(i => i.Name).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText).WithMessage("The name has control characters.");
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName).WithMessage(i => $"{Limits.HiddenMessage} ({Limits.FirstHidden(i.Name)}).");
         RuleFor(i => i.Quantity).GreaterThan(0).LessThanOrEqualTo(Limits.MaximumQuantity).When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).NotEmpty().WithMessage("A quantity needs its unit (只, 套, 箱…).").When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).Must(u => Vocabulary.Units.Contains(u!))
             .WithMessage(i => $"'{i.Unit}' is not a unit of goods this ledger knows.").When(i => !string.IsNullOrEmpty(i.Unit));
-        RuleFor(i => i.Qualifier).Must(q => Vocabulary.Qualifiers.ContainsKey(q))
+        RuleFor(i => i.Qualifier).Must(q => q is not null && Vocabulary.Qualifiers.ContainsKey(q))
             .WithMessage(i => Words.NotOne(i.Qualifier, Words.Qualifier, Vocabulary.Qualifiers));
     }
 }
@@ -224,24 +246,27 @@ internal sealed class DonationEntryValidator : AbstractValidator<DonationEntry>
     public DonationEntryValidator()
     {
         RuleFor(e => e.Donor).NotEmpty().WithMessage("A gift has a giver.").MaximumLength(Limits.MaximumName)
-            .Must(Limits.IsPlainText).WithMessage("The giver's name has control characters.");
+            .Must(Limits.IsPlainName).WithMessage(e => $"{Limits.HiddenMessage} ({Limits.FirstHidden(e.Donor)}).");
         RuleFor(e => e.DonorKind).Must(k => Vocabulary.DonorKinds.ContainsKey(k!))
             .WithMessage(e => Words.NotOne(e.DonorKind, Words.DonorKind, Vocabulary.DonorKinds)).When(e => e.DonorKind is not null);
-        RuleFor(e => e.Recipients).Must(r => r.Count <= 50).WithMessage("At most 50 receivers.");
-        RuleForEach(e => e.Recipients).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText).WithMessage("A receiver's name has control characters.");
+        RuleFor(e => e.Recipients).NotNull().WithMessage("recipients is a list of names; [] for none.")
+            .Must(r => r is null || r.Count <= 50).WithMessage("At most 50 receivers.");
+        RuleForEach(e => e.Recipients).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName)
+            .WithMessage((_, name) => $"{Limits.HiddenMessage} ({Limits.FirstHidden(name)}).");
         RuleFor(e => e.Cash!).SetValidator(new AmountEntryValidator()).When(e => e.Cash is not null);
         RuleFor(e => e.GoodsValue!).SetValidator(new AmountEntryValidator()).When(e => e.GoodsValue is not null);
         RuleFor(e => e.Combined!).SetValidator(new AmountEntryValidator()).When(e => e.Combined is not null);
-        RuleFor(e => e.Items).Must(i => i.Count <= 100).WithMessage("At most 100 kinds of goods.");
-        RuleForEach(e => e.Items).SetValidator(new ItemEntryValidator());
-        RuleFor(e => e).Must(e => e.Cash is not null || e.GoodsValue is not null || e.Combined is not null || e.Items.Any(i => i.Quantity is not null))
+        RuleFor(e => e.Items).NotNull().WithMessage("items is a list of goods; [] for none.")
+            .Must(i => i is null || i.Count <= 100).WithMessage("At most 100 kinds of goods.");
+        RuleForEach(e => e.Items).NotNull().WithMessage("An item is an object with its category and name, not null.").SetValidator(new ItemEntryValidator());
+        RuleFor(e => e).Must(e => e.Cash is not null || e.GoodsValue is not null || e.Combined is not null || (e.Items ?? []).Any(i => i?.Quantity is not null))
             .OverridePropertyName("cash").WithMessage("A gift entered by hand gives a figure: cash, goods value, a combined figure or a quantity of goods.");
         RuleFor(e => e.Date).Must(BeAReasonableDate!)
             .WithMessage($"A date is written yyyy-MM-dd, from {Limits.EarliestDate:yyyy-MM-dd} to today.").When(e => e.Date is not null);
         RuleFor(e => e.Statement).NotEmpty().WithMessage("Say what the gift is entered from: the sentence, receipt or notice.")
             .MaximumLength(Limits.MaximumStatement);
         RuleFor(e => e.EnteredBy).NotEmpty().WithMessage("Say who enters the gift.").MaximumLength(Limits.MaximumName)
-            .Must(Limits.IsPlainText).WithMessage("The name has control characters.");
+            .Must(Limits.IsPlainName).WithMessage(e => $"{Limits.HiddenMessage} ({Limits.FirstHidden(e.EnteredBy)}).");
     }
 
     private static bool BeAReasonableDate(string date) =>
@@ -253,11 +278,13 @@ internal sealed class CorrectionRequestValidator : AbstractValidator<CorrectionR
 {
     public CorrectionRequestValidator()
     {
-        RuleFor(c => c.Field).Must(f => Corrections.Fields.ContainsKey(f))
+        RuleFor(c => c.Field).Must(f => f is not null && Corrections.Fields.ContainsKey(f))
             .WithMessage(c => $"'{c.Field}' is not a figure that can be corrected; one of {string.Join(", ", Corrections.Fields.Keys)}.");
         RuleFor(c => c.Yuan).GreaterThan(0).WithMessage("A figure is more than 0 yuan; send null to remove it.")
-            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.").When(c => c.Yuan is not null);
-        RuleFor(c => c.Who).NotEmpty().WithMessage("Say who corrects it.").MaximumLength(Limits.MaximumName).Must(Limits.IsPlainText);
+            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
+            .Must(y => Limits.IsWholeFen(y!.Value)).WithMessage("Money is stated to the fen (0.01 yuan) at most: the ledger keeps whole fen.").When(c => c.Yuan is not null);
+        RuleFor(c => c.Who).NotEmpty().WithMessage("Say who corrects it.").MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName)
+            .WithMessage(c => $"{Limits.HiddenMessage} ({Limits.FirstHidden(c.Who)}).");
         RuleFor(c => c.Why).NotEmpty().WithMessage("Say why: what the correction rests on.").MaximumLength(Limits.MaximumStatement);
     }
 }
@@ -302,7 +329,7 @@ internal static class DonationsEndpoints
         ReadFilter.CheckDate(errors, "from", query.From);
         ReadFilter.CheckDate(errors, "to", query.To);
         Words.Check(errors, "category", query.Category, Words.Category, Vocabulary.Categories);
-        if (query.MinAmount is < 0) errors["min_amount"] = ["min_amount is 0 or more."];
+        if (query.MinAmount is < 0 or > Limits.MaximumYuan) errors["min_amount"] = [$"min_amount is between 0 and {Limits.MaximumYuan:0} yuan (no one gift is more)."];
         if (query.Limit is < 1 or > Donations.MaximumLimit) errors["limit"] = [$"limit is between 1 and {Donations.MaximumLimit}."];
         DonationOrder order = DonationOrder.Date;
         if (query.Sort is not null && !Orders.TryGetValue(query.Sort, out order))

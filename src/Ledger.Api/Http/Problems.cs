@@ -11,15 +11,33 @@ internal static class Problems
     public static void Describe(ProblemDetailsContext context)
     {
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is not null && IsBusy(error))
+        {
+            context.ProblemDetails.Status = StatusCodes.Status503ServiceUnavailable;
+            context.ProblemDetails.Title = "The ledger is busy";
+            context.ProblemDetails.Detail = "Another write held the ledger for longer than this one could wait. Nothing was written; send it again (see Retry-After).";
+            context.HttpContext.Response.Headers.RetryAfter = "2";
+            return;
+        }
         // Only the framework's own words about a request it could not read are shown; other exceptions stay in the log.
-        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+        if (error is BadHttpRequestException bad)
         {
             context.ProblemDetails.Status = bad.StatusCode;
             context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large" : "The request could not be read";
-            context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json
-                ? $"{bad.Message} {json.Message}" : bad.Message;
+            var said = InUsersWords(bad.Message);
+            context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{said} {json.Message}" : said;
         }
     }
+
+    // The framework names a parameter by its .NET type and property ("Nullable<decimal> MinAmount"): a user knows it as min_amount.
+    private static readonly System.Text.RegularExpressions.Regex Parameter = new(@"parameter ""[^""]*? (?<name>\w+)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    internal static string InUsersWords(string message) =>
+        Parameter.Replace(message, m => $"parameter {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Groups["name"].Value)}");
+
+    /// <summary>SQLite could not get the write lock in time (SQLITE_BUSY, SQLITE_LOCKED): the request may simply be sent again.</summary>
+    public static bool IsBusy(Exception exception) => exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 
     /// <summary>Writes a problem as the response, for middleware that answers before any endpoint.</summary>
     public static ValueTask Write(HttpContext context, int status, string title, string detail)

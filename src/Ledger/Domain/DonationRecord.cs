@@ -31,4 +31,7 @@ public sealed record DonationRecord
 
     /// <summary>A gift with an identifiable donor but no figure and no item quantity.</summary>
     public bool Optional { get; init; }
+
+    /// <summary>A figure the text states that no gift can be (beyond <see cref="Figure.MostYuan"/>): left unread, kept for the audit.</summary>
+    public string? UnreadFigure { get; init; }
 }

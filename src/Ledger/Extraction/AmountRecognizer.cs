@@ -87,6 +87,7 @@ public static class AmountRecognizer
 
     private static Amount? Read(string text, NumberMatch number)
     {
+        if (SignedOrScientific(text, number)) return null;
         var figure = number.Value;
         var pos = SkipSpaces(text, number.End);
         Qualifier? stated = null;
@@ -151,6 +152,19 @@ public static class AmountRecognizer
     /// 向甘肃省慈善联合总会捐赠1500万 / 筹到资金及物资1800余万 / 捐百万物资: a sum in 万 or 亿 right
     /// after a giving word is money even when the page leaves out 元.
     /// </summary>
+    /// <summary>
+    /// 捐款-5000元 / 1e308元: a minus sign or an exponent makes the digits something other than a
+    /// figure a report gives (a range 3-5万 keeps its digits on both sides of the dash).
+    /// </summary>
+    private static bool SignedOrScientific(string text, NumberMatch number)
+    {
+        var start = number.Start;
+        var signed = start > 0 && text[start - 1] is '-' or '－' or '−' && (start < 2 || !char.IsAsciiDigit(text[start - 2]));
+        var exponent = start > 1 && text[start - 1] is 'e' or 'E' && char.IsAsciiDigit(text[start - 2])
+                       || number.End + 1 < text.Length && text[number.End] is 'e' or 'E' && (char.IsAsciiDigit(text[number.End + 1]) || text[number.End + 1] is '+' or '-');
+        return signed || exponent;
+    }
+
     private static bool YuanLeftUnsaid(string text, NumberMatch number, int pos)
     {
         var last = text[pos - 1];

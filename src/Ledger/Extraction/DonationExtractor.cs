@@ -104,9 +104,12 @@ public sealed class DonationExtractor
     private static DonationRecord? ToRecord(GiftFrame frame, Sentence sentence, string docName, int? year, SentenceReader? reader, ExtractionOptions options)
     {
         if (frame.Donor is null || !frame.HasTrigger) return null;
-        var quantified = frame.HasFigures;
-        if (!quantified && !options.IncludeUnquantified) return null;
-        var items = KeptItems(frame.Items);
+        // 捐款92233720368547758元: a figure beyond any one gift is no amount; the gift is kept with it unread, for the audit.
+        var (cash, goodsValue, combined) = (Believable(frame.Cash), Believable(frame.GoodsValue), Believable(frame.Combined));
+        var unread = new[] { frame.Cash, frame.GoodsValue, frame.Combined }.FirstOrDefault(f => f is { } figure && Believable(figure) is null);
+        var items = KeptItems(frame.Items).Select(i => i.Quantity is { } q && q.Value > Figure.MostQuantity ? i with { Quantity = null } : i).ToList();
+        var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Any(i => i.Quantity is not null);
+        if (!quantified && unread is null && !options.IncludeUnquantified) return null;
         var kind = DonorNames.KindOf(frame.Donor);
         var several = DonorNames.SplitList(frame.Donor).Count > 1;
         var date = reader?.DateOf(frame) is { } written ? DateReader.ToDate(written, year) : null;
@@ -119,9 +122,9 @@ public sealed class DonationExtractor
             DonorKind = several && kind == DonorKind.Unknown ? DonorKind.Group : kind,
             Recipients = frame.Recipients,
             Via = frame.Via,
-            Cash = frame.Cash,
-            GoodsValue = frame.GoodsValue,
-            Combined = frame.Combined,
+            Cash = cash,
+            GoodsValue = goodsValue,
+            Combined = combined,
             CashOther = frame.CashOther,
             Items = items,
             Date = date,
@@ -130,8 +133,11 @@ public sealed class DonationExtractor
             Aggregate = frame.TotalCue || frame.Role == TriggerRole.Raise || DonorNames.IsCollective(frame.Donor)
                         || kind == DonorKind.Group && !DonorNames.IsJointOfNamed(frame.Donor),
             Optional = !quantified,
+            UnreadFigure = unread is { } figure ? figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元" : null,
         };
     }
+
+    private static Figure? Believable(Figure? figure) => figure is { } f && f.Value > 0 && f.Value <= Figure.MostYuan ? f : null;
 
     // 口罩、消毒酒精等防疫急需物资: the summing noun after 等 is not one more item; generic goods
     // (物资) count only when nothing more specific is named or they carry a quantity, and not when

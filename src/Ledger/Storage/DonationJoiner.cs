@@ -11,6 +11,11 @@ namespace Ledger.Storage;
 /// one more source; anything else is a new donation. Reported totals only join reported totals.
 /// A donation's month is its gift's, else its document's publication month.
 /// </summary>
+/// <remarks>
+/// A joiner serves one document. Each giver's donations are read once, with their goods and
+/// receivers, and kept up to date as the document's records are placed, so a report of thousands of
+/// gifts by one giver costs a comparison in memory per pair, not a query.
+/// </remarks>
 internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransaction transaction)
 {
     private sealed class Known
@@ -19,8 +24,15 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         public long? CashFen { get; init; }
         public long? GoodsFen { get; init; }
         public long? CombinedFen { get; init; }
-        public string? GiftDate { get; init; }
+        public string? GiftDate { get; set; }
+        public List<(string Category, decimal? Quantity)> Items { get; } = [];
+        public HashSet<long> Recipients { get; } = [];
+
+        /// <summary>Lines of this document that report it: another record of such a line is another gift, never a repeat.</summary>
+        public HashSet<int> Lines { get; } = [];
     }
+
+    private readonly Dictionary<(long Donor, bool Aggregate), List<Known>> _givers = new();
 
     public (long Id, bool IsNew, string Why) Place(long recordId, long documentId, long donorId, DonationRecord record,
         IReadOnlyList<long> recipients, int? publishedYear, string? published, string ingestedAt)
@@ -29,24 +41,17 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         var goods = Fen.Of(record.GoodsValue);
         var combined = Fen.Of(record.Combined);
         var date = record.Date?.ToString("yyyy-MM-dd");
-        // A record already in this sentence is another gift of the sentence, never a repeat of it.
-        var candidates = connection.Query<Known>("""
-            SELECT d.id AS Id, d.cash_fen AS CashFen, d.goods_fen AS GoodsFen, d.combined_fen AS CombinedFen,
-                   d.gift_date AS GiftDate
-            FROM donations d
-            WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @Aggregate
-              AND NOT EXISTS (SELECT 1 FROM records r WHERE r.donation_id = d.id AND r.document_id = @documentId AND r.line = @Line AND r.retired_at IS NULL)
-            """, new { donorId, record.Aggregate, documentId, record.Line }, transaction);
-        foreach (var known in candidates)
+        var known = KnownOf(donorId, record.Aggregate);
+        foreach (var candidate in known)
         {
-            if (Agreement(known, cash, goods, combined, date, record, recipients) is { } why)
-            {
-                connection.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @Id",
-                    new { known.Id, date }, transaction);
-                foreach (var recipient in recipients)
-                    connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@Id, @recipient)", new { known.Id, recipient }, transaction);
-                return (known.Id, false, why);
-            }
+            if (candidate.Lines.Contains(record.Line) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
+            connection.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @Id",
+                new { candidate.Id, date }, transaction);
+            foreach (var recipient in recipients.Where(candidate.Recipients.Add))
+                connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@Id, @recipient)", new { candidate.Id, recipient }, transaction);
+            candidate.GiftDate ??= date;
+            candidate.Lines.Add(record.Line);
+            return (candidate.Id, false, why);
         }
         var id = connection.ExecuteScalar<long>("""
             INSERT INTO donations (donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
@@ -61,19 +66,49 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
             otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), otherCurrency = record.CashOther?.Currency,
             date, publishedYear, published, ingestedAt, record.Aggregate,
         }, transaction);
-        foreach (var recipient in recipients)
+        var placed = new Known { Id = id, CashFen = cash, GoodsFen = goods, CombinedFen = combined, GiftDate = date };
+        placed.Lines.Add(record.Line);
+        foreach (var recipient in recipients.Where(placed.Recipients.Add))
             connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@id, @recipient)", new { id, recipient }, transaction);
         foreach (var item in record.Items)
+        {
+            var category = Lexicon.ToSnake(item.Category.ToString());
             connection.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES (@id, @category, @unit, @quantity, @qualifier)", new
             {
-                id, category = Lexicon.ToSnake(item.Category.ToString()), unit = item.Unit ?? "",
+                id, category, unit = item.Unit ?? "",
                 quantity = item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), qualifier = Fen.QualifierOf(item.Quantity),
             }, transaction);
+            placed.Items.Add((category, item.Quantity?.Value));
+        }
+        known.Add(placed);
         return (id, true, "first report");
     }
 
+    // The giver's donations that still count, with their goods and receivers: three queries the first time a document names the giver.
+    private List<Known> KnownOf(long donorId, bool aggregate)
+    {
+        if (_givers.TryGetValue((donorId, aggregate), out var known)) return known;
+        known = connection.Query<Known>("""
+            SELECT d.id AS Id, d.cash_fen AS CashFen, d.goods_fen AS GoodsFen, d.combined_fen AS CombinedFen, d.gift_date AS GiftDate
+            FROM donations d WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
+            """, new { donorId, aggregate }, transaction).ToList();
+        var byId = known.ToDictionary(k => k.Id);
+        foreach (var (id, category, quantity) in connection.Query<(long, string, string?)>("""
+                     SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
+                     WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
+                     """, new { donorId, aggregate }, transaction))
+            byId[id].Items.Add((category, quantity is null ? null : decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var (id, recipient) in connection.Query<(long, long)>("""
+                     SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
+                     WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
+                     """, new { donorId, aggregate }, transaction))
+            byId[id].Recipients.Add(recipient);
+        _givers[(donorId, aggregate)] = known;
+        return known;
+    }
+
     /// <summary>Why the record reports the known donation again, or null when it does not.</summary>
-    private string? Agreement(Known known, long? cash, long? goods, long? combined, string? date, DonationRecord record, IReadOnlyList<long> recipients)
+    private static string? Agreement(Known known, long? cash, long? goods, long? combined, string? date, DonationRecord record, IReadOnlyList<long> recipients)
     {
         if (date is not null && known.GiftDate is not null && date != known.GiftDate) return null;
         var reasons = new List<string>();
@@ -86,15 +121,12 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         if (reasons.Count == 0)
         {
             // Goods only: the same kind of goods in the same quantity.
-            var items = connection.Query<(string Category, string? Quantity)>(
-                "SELECT category, quantity FROM donation_items WHERE donation_id = @Id", new { known.Id }, transaction).ToList();
-            var shared = record.Items.Where(i => i.Quantity is not null && items.Any(k => k.Category == Lexicon.ToSnake(i.Category.ToString())
-                && k.Quantity is not null && decimal.Parse(k.Quantity, System.Globalization.CultureInfo.InvariantCulture) == i.Quantity.Value.Value)).ToList();
+            var shared = record.Items.Where(i => i.Quantity is not null && known.Items.Any(k => k.Category == Lexicon.ToSnake(i.Category.ToString())
+                && k.Quantity == i.Quantity.Value.Value)).ToList();
             if (shared.Count == 0 || cash is not null || goods is not null || combined is not null) return null;
             reasons.Add($"{string.Join("、", shared.Select(i => $"{i.Name} {i.Quantity!.Value.Value}{i.Unit}"))} agree");
         }
-        var knownRecipients = connection.Query<long>("SELECT organization_id FROM donation_recipients WHERE donation_id = @Id", new { known.Id }, transaction).ToList();
-        if (recipients.Count > 0 && knownRecipients.Count > 0 && !recipients.Intersect(knownRecipients).Any()) return null;
+        if (recipients.Count > 0 && known.Recipients.Count > 0 && !recipients.Any(known.Recipients.Contains)) return null;
         return "same giver, " + string.Join(", ", reasons) + (date is not null && known.GiftDate == date ? $", same date {date}" : "");
     }
 

@@ -6,7 +6,11 @@ namespace Ledger.Storage;
 /// <summary>Money in the ledger: whole fen (0.01 yuan) in SQLite INTEGER columns, never floating point.</summary>
 internal static class Fen
 {
-    public static long? Of(Figure? figure) => figure is { } f ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero) : null;
+    /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Figure.MostYuan"/>).</exception>
+    public static long? Of(Figure? figure) => figure is { } f
+        ? f.Value is >= 0 and <= Figure.MostYuan ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero)
+            : throw new ArgumentOutOfRangeException(nameof(figure), f.Value, "no amount of one gift")
+        : null;
 
     public static decimal? Yuan(long? fen) => fen is { } f ? f / 100m : null;
 

@@ -44,17 +44,26 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         return (result, donationId);
     }
 
+    private const string KnownText = "SELECT id FROM documents WHERE sha256 = @sha";
+
     private (IngestResult Result, long DocumentId) Store(string name, string text, int? year, Func<IReadOnlyList<DonationRecord>> read)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction();
-        if (connection.ExecuteScalar<long?>("SELECT id FROM documents WHERE sha256 = @sha", new { sha }, transaction) is { } existing)
-            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, existing), existing);
+        if (connection.ExecuteScalar<long?>(KnownText, new { sha }) is { } stored)
+            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, stored), stored);
 
+        // Reading a report takes time; it is done before the write lock is taken, so a long report
+        // never keeps other writers waiting.
         var documentYear = DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year;
         var city = ReportCity.Of(text);
         var published = DateReader.PublicationDate(text);
+        var records = read();
+
+        using var transaction = connection.BeginTransaction();
+        // Another writer may have stored the same text meanwhile.
+        if (connection.ExecuteScalar<long?>(KnownText, new { sha }, transaction) is { } existing)
+            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, existing), existing);
         var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
         var previous = connection.QueryFirstOrDefault<long?>(
             "SELECT id FROM documents WHERE name = @name AND replaced_by IS NULL", new { name }, transaction);
@@ -63,8 +72,6 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version, @published) RETURNING id
             """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version, published }, transaction);
         var touched = previous is { } old ? Retire(connection, transaction, old, documentId) : [];
-
-        var records = read();
         var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, published, ingestedAt, touched);
         DonorTotals.Refresh(connection, transaction, touched);
         transaction.Commit();
@@ -87,8 +94,9 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             if (record.Via is { } via)
                 connection.Execute("UPDATE records SET via_id = @channel WHERE id = @recordId",
                     new { channel = names.Resolve(via, DonorNames.KindOf(via), city), recordId }, transaction);
-            // A gift with no giver is kept as a record for the audit, never as a donation: it cannot be counted for anyone.
-            if (donorId is null) continue;
+            // A gift with no giver, or with no figure that can be counted, is kept as a record for the audit,
+            // never as a donation: it cannot be counted for anyone.
+            if (donorId is null || record.Optional) continue;
             touched.Add(donorId.Value);
             var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId.Value, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
             connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
@@ -119,10 +127,10 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         var id = connection.ExecuteScalar<long>("""
             INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via,
                                  cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
-                                 other_amount, other_currency, gift_date, aggregate, optional, extractor_version)
+                                 other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
             VALUES (@documentId, @Line, @Evidence, @Donor, @kind, @donorId, @Via,
                     @cashFen, @cashQualifier, @goodsFen, @goodsQualifier, @combinedFen, @combinedQualifier,
-                    @otherAmount, @otherCurrency, @date, @Aggregate, @Optional, @version)
+                    @otherAmount, @otherCurrency, @date, @Aggregate, @Optional, @version, @UnreadFigure)
             RETURNING id
             """, new
         {
@@ -132,7 +140,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             combinedFen = Fen.Of(record.Combined), combinedQualifier = Fen.QualifierOf(record.Combined),
             otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             otherCurrency = record.CashOther?.Currency,
-            date = record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, version = DonationExtractor.Version,
+            date = record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, version = DonationExtractor.Version, record.UnreadFigure,
         }, transaction);
         foreach (var (name, organizationId) in recipients)
             connection.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES (@id, @name, @organizationId)",

@@ -14,18 +14,20 @@ public sealed class LedgerVersionException(string message) : Exception(message);
 public sealed class LedgerDatabase
 {
     // How long a writer waits for another writer before giving up (SQLITE_BUSY never reaches a user sooner).
-    private const int BusyTimeoutSeconds = 60;
+    private const int DefaultBusySeconds = 60;
 
     private readonly string _connectionString;
+    private readonly int _busySeconds;
 
-    private LedgerDatabase(string path)
+    private LedgerDatabase(string path, int busySeconds)
     {
+        _busySeconds = busySeconds;
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             ForeignKeys = true,
-            DefaultTimeout = BusyTimeoutSeconds,
+            DefaultTimeout = busySeconds,
             Pooling = true,
         }.ToString();
     }
@@ -34,11 +36,12 @@ public sealed class LedgerDatabase
 
     /// <summary>Opens (creating if needed) and upgrades a ledger file.</summary>
     /// <exception cref="LedgerVersionException">The file was written by a newer version of Ledger.</exception>
-    public static LedgerDatabase Open(string path)
+    /// <param name="busySeconds">How long a write waits for another writer before SQLite answers busy (SqliteException, error 5).</param>
+    public static LedgerDatabase Open(string path, int busySeconds = DefaultBusySeconds)
     {
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var database = new LedgerDatabase(path);
+        var database = new LedgerDatabase(path, busySeconds);
         database.Migrate();
         return database;
     }
@@ -47,7 +50,7 @@ public sealed class LedgerDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;");
+        connection.Execute($"PRAGMA busy_timeout = {_busySeconds * 1000}; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 

@@ -244,7 +244,7 @@ public sealed class Totals(LedgerDatabase database)
             {
                 var first = g.First();
                 return new Flow(new OrganizationRef(first.Gift.DonorId, first.Gift.DonorName, first.Gift.DonorKind), first.Recipients,
-                    g.Sum(x => x.Gift.Fen) / 100m,
+                    g.Sum(x => (decimal)x.Gift.Fen) / 100m,
                     Combine(g.SelectMany(x => new[] { x.Gift.CashQualifier, x.Gift.GoodsQualifier, x.Gift.CombinedQualifier })),
                     g.Count());
             })
@@ -371,7 +371,8 @@ public sealed class Totals(LedgerDatabase database)
     {
         var figures = rows.Select(figure).Where(f => f.Fen is not null).ToList();
         if (figures.Count == 0) return null;
-        return new Sum(figures.Sum(f => f.Fen!.Value) / 100m, Combine(figures.Select(f => f.Qualifier)));
+        // Summed as decimal: no number of gifts can overflow it.
+        return new Sum(figures.Sum(f => (decimal)f.Fen!.Value) / 100m, Combine(figures.Select(f => f.Qualifier)));
     }
 
     /// <summary>

@@ -45,7 +45,8 @@ public sealed class WritesApiTests
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(created.Headers.Location?.ToString(), Does.StartWith("/api/v1/documents/"));
         Assert.That(body.GetProperty("result").GetProperty("outcome").GetString(), Is.EqualTo("new"));
-        var record = body.GetProperty("records").Items().Single();
+        Assert.That(body.GetProperty("result").GetProperty("records").GetInt32(), Is.EqualTo(1));
+        var record = (await writer.Json(body.GetProperty("records_link").GetString()!)).Items().Single();
         Assert.That(record.GetProperty("donor").GetString(), Is.EqualTo("黑龙江龙江建筑有限公司"));
         Assert.That(record.GetProperty("goods_value").GetProperty("yuan").GetDecimal(), Is.EqualTo(30_000m));
         Assert.That(record.GetProperty("line").GetInt32(), Is.EqualTo(2));
