@@ -69,8 +69,11 @@ public static class LedgerApi
 
     public static WebApplication UseLedgerApi(this WebApplication app)
     {
+        app.UseMiddleware<RequestLog>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // A request the client got wrong is the client's error: answered with a problem, not logged as the ledger's failure.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
             StatusCodeSelector = exception => exception switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
@@ -78,7 +81,6 @@ public static class LedgerApi
                 _ => StatusCodes.Status500InternalServerError,
             },
         });
-        app.UseMiddleware<RequestLog>();
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimit>();
         app.UseCors();

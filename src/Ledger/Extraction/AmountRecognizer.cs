@@ -160,7 +160,8 @@ public static class AmountRecognizer
     {
         var start = number.Start;
         var signed = start > 0 && text[start - 1] is '-' or '－' or '−' && (start < 2 || !char.IsAsciiDigit(text[start - 2]));
-        var exponent = start > 1 && text[start - 1] is 'e' or 'E' && char.IsAsciiDigit(text[start - 2])
+        var e = start > 0 && text[start - 1] is '+' or '-' ? start - 2 : start - 1;
+        var exponent = e > 0 && text[e] is 'e' or 'E' && char.IsAsciiDigit(text[e - 1])
                        || number.End + 1 < text.Length && text[number.End] is 'e' or 'E' && (char.IsAsciiDigit(text[number.End + 1]) || text[number.End + 1] is '+' or '-');
         return signed || exponent;
     }

@@ -147,6 +147,33 @@ public class CliTests
     }
 
     [Test]
+    public void Ingest_reads_a_folder_with_figures_beyond_any_gift_to_the_end_and_keeps_them_unread()
+    {
+        using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
+        var folder = Path.Combine(Path.GetTempPath(), $"ledger-hostile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "1-overflow.txt"), "捐赠通报\n\n某某癸公司向某医院捐款92233720368547758元。\n");
+        File.WriteAllText(Path.Combine(folder, "2-decimal.txt"), "捐赠通报\n\n某公司捐款9999999999999999999999999999元。\n");
+        File.WriteAllText(Path.Combine(folder, "3-fine.txt"), "捐赠通报\n\n哈尔滨银行向哈尔滨市慈善总会捐款200万元。\n");
+        try
+        {
+            var ingest = LedgerCli.Run("ingest", folder, "--db", ledger.FilePath);
+            var totals = LedgerCli.Run("totals", "--by", "month", "--db", ledger.FilePath, "--format", "json");
+
+            Assert.That(ingest.ExitCode, Is.EqualTo(0), ingest.Error);
+            Assert.That(ingest.Output, Does.StartWith("documents: 3 new"));
+            Assert.That(totals.ExitCode, Is.EqualTo(0), totals.Error);
+            using var json = JsonDocument.Parse(totals.Output);
+            Assert.That(json.RootElement.EnumerateArray().Sum(m => m.GetProperty("cash_cny").GetDecimal()), Is.EqualTo(2_000_000m));
+            Assert.That(new Ledger.Storage.Audit(ledger.Database).UnreadFigures().Select(u => u.What), Has.Exactly(2).StartsWith("beyond any one gift"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Totals_of_a_missing_ledger_is_a_clear_error()
     {
         var result = LedgerCli.Run("totals", "--by", "donor", "--db", "no-such.db");

@@ -36,6 +36,33 @@ public class AmountRecognizerTests
         });
     }
 
+    // A minus sign or an exponent makes digits no figure a report gives; a range keeps its digits.
+    [TestCase("捐款-5000元")]
+    [TestCase("捐款－5000元")]
+    [TestCase("捐款1e308元")]
+    [TestCase("捐款2E+5元")]
+    public void Reads_no_figure_from_signed_or_scientific_numbers(string text) =>
+        Assert.That(AmountRecognizer.FindAll(text), Is.Empty);
+
+    [Test]
+    public void A_dash_between_two_numbers_is_a_range_not_a_sign() =>
+        Assert.That(AmountRecognizer.FindAll("捐款3-5万元").Select(a => a.Figure.Value), Does.Contain(50000m));
+
+    [TestCase("某某癸公司向某医院捐款92233720368547758元。", "92233720368547758元")]
+    [TestCase("某公司捐款一万亿亿亿元。", "10000000000000000000000000000元")]
+    public void A_figure_beyond_any_one_gift_is_kept_unread_and_never_an_amount(string sentence, string unread)
+    {
+        var record = new DonationExtractor(strict: true).Extract("捐赠通报\n\n" + sentence, "t.txt").Single();
+
+        Assert.That(record.Cash, Is.Null);
+        Assert.That(record.Optional, Is.True);
+        Assert.That(record.UnreadFigure, Is.EqualTo(unread));
+    }
+
+    [Test]
+    public void A_gift_of_one_trillion_yuan_is_still_a_gift() =>
+        Assert.That(new DonationExtractor(strict: true).Extract("捐赠通报\n\n某基金会捐款1万亿元。", "t.txt").Single().Cash?.Value, Is.EqualTo(1_000_000_000_000m));
+
     [TestCase("捐款1万美元", 10000, "USD")]
     [TestCase("捐赠5000港元", 5000, "HKD")]
     [TestCase("捐款2万欧元", 20000, "EUR")]
