@@ -25,20 +25,105 @@ public sealed class DonationExtractor
     public static DonationExtractor Default { get; } = new();
 
     private readonly bool _strict;
+    private readonly int _partLength;
 
     public DonationExtractor() : this(strict: false) { }
 
     /// <param name="strict">Let a rule's failure on a sentence surface (for tests) instead of passing over the sentence.</param>
-    internal DonationExtractor(bool strict) => _strict = strict;
+    /// <param name="partLength">How long a part of a long document is (tests read in small parts).</param>
+    internal DonationExtractor(bool strict, int partLength = PartLength)
+    {
+        _strict = strict;
+        _partLength = Math.Max(1024, partLength);
+    }
+
+    /// <summary>
+    /// A document longer than this (in characters) is read a part at a time, each cut between
+    /// paragraphs (else after a sentence's end, else after a line), so the memory a reading takes
+    /// follows the part, not the document: a 50 MB page of binary debris costs what 2 MB of text does.
+    /// </summary>
+    internal const int PartLength = 1 << 20;
 
     public IReadOnlyList<DonationRecord> Extract(string text, string docName, ExtractionOptions? options = null)
     {
         text ??= "";
         docName ??= "";
         options ??= new ExtractionOptions();
-        var document = TextNormalizer.Normalize(text);
-        var year = DateReader.DocumentYear(document.Text) ?? options.Year;
-        var localCurrency = LocalCurrency.Of(text, document.WasTraditional);
+        if (text.Length <= _partLength)
+        {
+            var whole = TextNormalizer.Normalize(text);
+            return Read(whole, DateReader.DocumentYear(whole.Text) ?? options.Year, LocalCurrency.Of(text, whole.WasTraditional), docName, options);
+        }
+        // What holds for the whole document (its year, its script) is read from its opening part.
+        var records = new List<DonationRecord>();
+        int? year = null;
+        string? localCurrency = null;
+        var line = 0;
+        foreach (var (start, length) in Parts(text, _partLength))
+        {
+            var part = text.Substring(start, length);
+            var document = TextNormalizer.Normalize(part);
+            if (start == 0)
+            {
+                year = DateReader.DocumentYear(document.Text) ?? options.Year;
+                localCurrency = LocalCurrency.Of(text, document.WasTraditional);
+            }
+            var offset = line;
+            records.AddRange(Read(document, year, localCurrency, docName, options).Select(r => offset == 0 ? r : r with { Line = r.Line + offset }));
+            line += LineBreaks(part);
+        }
+        return records;
+    }
+
+    // The parts of a long text: about PartLength each, cut after a blank line, else after a line that ends a sentence, else after any line.
+    private static IEnumerable<(int Start, int Length)> Parts(string text, int partLength)
+    {
+        var start = 0;
+        while (text.Length - start > partLength)
+        {
+            var window = text.AsSpan(start + partLength / 2, partLength / 2);
+            // A blank line alone is no paragraph's end: some newspaper pages put one after every line.
+            var cut = LastLineAfterSentenceEnd(window, blankAfter: true);
+            if (cut < 0) cut = LastLineAfterSentenceEnd(window, blankAfter: false);
+            if (cut < 0) cut = window.LastIndexOfAny('\n', '\r');
+            var end = cut < 0 ? start + partLength : start + partLength / 2 + cut + 1;
+            // Never between \r and \n, nor between the halves of a surrogate pair.
+            if (end < text.Length && (text[end - 1] == '\r' && text[end] == '\n' || char.IsHighSurrogate(text[end - 1]))) end++;
+            yield return (start, end - start);
+            start = end;
+        }
+        yield return (start, text.Length - start);
+    }
+
+    // The last line break after a sentence's end (。！？), with a blank line after it when asked; -1 when there is none.
+    private static int LastLineAfterSentenceEnd(ReadOnlySpan<char> window, bool blankAfter)
+    {
+        for (var i = window.Length - 2; i > 0; i--)
+        {
+            if (window[i] != '\n') continue;
+            var last = window[..i].TrimEnd(" \t\r\u3000");
+            if (last.Length == 0 || last[^1] is not ('。' or '！' or '？' or '!' or '?' or '；')) continue;
+            if (!blankAfter) return i;
+            var next = window[(i + 1)..];
+            var lineEnd = next.IndexOf('\n');
+            if (lineEnd >= 0 && next[..lineEnd].Trim(" \t\r\u3000").IsEmpty) return i + 1 + lineEnd;
+        }
+        return -1;
+    }
+
+    // Line breaks as the normalizer counts lines: \r\n, \n, and a lone \r of an old Mac file.
+    private static int LineBreaks(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')) count++;
+        }
+        return count;
+    }
+
+    private List<DonationRecord> Read(NormalizedDocument document, int? year, string? localCurrency, string docName, ExtractionOptions options)
+    {
         var records = new List<DonationRecord>();
         var paragraphSubject = (string?)null;
         var lastPerson = (string?)null;

@@ -45,6 +45,18 @@ public class ExtractorPropertyTests
     public bool Never_throws_on_arbitrary_strings(string text) => Extractor.Extract(text, "any.txt") is not null;
 
     [Test]
+    public void A_long_document_read_in_parts_gives_the_records_it_gives_read_whole()
+    {
+        // The seeds one after another, newspaper pages with a blank line after every line among them, cut into parts of 16 K characters.
+        var text = string.Join("\n\n", Directory.GetFiles(Seeds.Folder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var whole = new DonationExtractor(strict: true, partLength: int.MaxValue).Extract(text, "seeds.txt");
+        var parts = new DonationExtractor(strict: true, partLength: 16 * 1024).Extract(text, "seeds.txt");
+
+        Assert.That(text.Length, Is.GreaterThan(4 * 16 * 1024));
+        Assert.That(parts.Select(RecordJson.Write), Is.EqualTo(whole.Select(RecordJson.Write)));
+    }
+
+    [Test]
     public void Never_throws_on_binary_garbage_read_as_utf8()
     {
         var random = new Random(42);
