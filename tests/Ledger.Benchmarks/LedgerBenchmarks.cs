@@ -32,7 +32,7 @@ public class LedgerBenchmarks
     {
         using var connection = _database.Connect();
         return connection.ExecuteScalar<long>(
-            "SELECT coalesce(sum(cash_fen), 0) + coalesce(sum(goods_fen), 0) FROM donations WHERE donor_id = @_busiestGiver AND sources > 0 AND aggregate = 0",
+            "SELECT coalesce(sum(cash_fen), 0) + coalesce(sum(goods_fen), 0) + coalesce(sum(combined_fen), 0) FROM donations WHERE donor_id = @_busiestGiver AND sources > 0 AND aggregate = 0",
             new { _busiestGiver });
     }
 
@@ -76,8 +76,8 @@ public class LedgerBenchmarks
     public int AllGiversPlainSql()
     {
         using var connection = _database.Connect();
-        return connection.Query<(long, long?, long?, long)>("""
-            SELECT donor_id, sum(cash_fen), sum(goods_fen), count(*) FROM donations
+        return connection.Query<(long, long?, long?, long?, long)>("""
+            SELECT donor_id, sum(cash_fen), sum(goods_fen), sum(combined_fen), count(*) FROM donations
             WHERE sources > 0 AND aggregate = 0 GROUP BY donor_id
             """).Count();
     }
@@ -105,7 +105,13 @@ public class TotalsAfterWriteBenchmarks
         _totals = new Totals(_database);
         _corrections = new Corrections(_database);
         using var connection = _database.Connect();
-        _gifts = connection.Query<(long, long)>("SELECT id, cash_fen FROM donations WHERE cash_fen IS NOT NULL AND aggregate = 0 ORDER BY id LIMIT 1000").ToArray();
+        // Gifts whose figure no one else corrected (the generated ledger has corrections of its own): restating it changes nothing.
+        _gifts = connection.Query<(long, long)>("""
+            SELECT id, cash_fen FROM donations d
+            WHERE cash_fen IS NOT NULL AND aggregate = 0 AND sources > 0
+              AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.donation_id = d.id AND c.who <> 'benchmark')
+            ORDER BY id LIMIT 1000
+            """).ToArray();
         _totals.Utf8Json(TotalsGroup.Donor);
     }
 
