@@ -69,7 +69,8 @@ internal static class OrganizationsEndpoints
         var resolved = FilterNames.Organization("organization", organization, organizations);
         if (resolved.Unknown is { } unknown) return unknown;
         if (resolved.Ambiguous is { } ambiguous) return ambiguous;
-        var id = resolved.Id!.Value;
+        // A blank name is no filter elsewhere; here it names no one.
+        if (resolved.Id is not { } id) return Problems.NotFound($"No organization is known as '{organization}'.");
         var found = organizations.ById(id)!;
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var given = totals.By(TotalsGroup.Donor, new TotalsFilter { Organization = id }).FirstOrDefault();

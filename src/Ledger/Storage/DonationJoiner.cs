@@ -16,7 +16,7 @@ namespace Ledger.Storage;
 /// receivers, and kept up to date as the document's records are placed, so a report of thousands of
 /// gifts by one giver costs a comparison in memory per pair, not a query.
 /// </remarks>
-internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransaction transaction, Statements statements)
 {
     private sealed class Known
     {
@@ -45,44 +45,42 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         foreach (var candidate in known)
         {
             if (candidate.Lines.Contains(record.Line) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
-            connection.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @Id",
-                new { candidate.Id, date }, transaction);
-            foreach (var recipient in recipients.Where(candidate.Recipients.Add))
-                connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@Id, @recipient)", new { candidate.Id, recipient }, transaction);
+            statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, $date), month = coalesce(month, substr($date, 1, 7)) WHERE id = $id",
+                ("$id", candidate.Id), ("$date", date));
+            foreach (var recipient in recipients.Where(candidate.Recipients.Add)) AddRecipient(candidate.Id, recipient);
             candidate.GiftDate ??= date;
             candidate.Lines.Add(record.Line);
             return (candidate.Id, false, why);
         }
-        var id = connection.ExecuteScalar<long>("""
+        var id = statements.Scalar("""
             INSERT INTO donations (donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                    other_amount, other_currency, gift_date, published_year, first_ingested_at, month, aggregate, sources)
-            VALUES (@donorId, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
-                    @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, coalesce(substr(@date, 1, 7), substr(@published, 1, 7)), @Aggregate, 1)
+            VALUES ($donor, $cash, $cashQualifier, $goods, $goodsQualifier, $combined, $combinedQualifier,
+                    $otherAmount, $otherCurrency, $date, $publishedYear, $ingestedAt, coalesce(substr($date, 1, 7), substr($published, 1, 7)), $aggregate, 1)
             RETURNING id
-            """, new
-        {
-            donorId, cash, cashQualifier = Fen.QualifierOf(record.Cash), goods, goodsQualifier = Fen.QualifierOf(record.GoodsValue),
-            combined, combinedQualifier = Fen.QualifierOf(record.Combined),
-            otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), otherCurrency = record.CashOther?.Currency,
-            date, publishedYear, published, ingestedAt, record.Aggregate,
-        }, transaction);
+            """,
+            ("$donor", donorId), ("$cash", cash), ("$cashQualifier", Fen.QualifierOf(record.Cash)), ("$goods", goods),
+            ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)), ("$combined", combined), ("$combinedQualifier", Fen.QualifierOf(record.Combined)),
+            ("$otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$otherCurrency", record.CashOther?.Currency),
+            ("$date", date), ("$publishedYear", publishedYear), ("$ingestedAt", ingestedAt), ("$published", published), ("$aggregate", record.Aggregate));
         var placed = new Known { Id = id, CashFen = cash, GoodsFen = goods, CombinedFen = combined, GiftDate = date };
         placed.Lines.Add(record.Line);
-        foreach (var recipient in recipients.Where(placed.Recipients.Add))
-            connection.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES (@id, @recipient)", new { id, recipient }, transaction);
+        foreach (var recipient in recipients.Where(placed.Recipients.Add)) AddRecipient(id, recipient);
         foreach (var item in record.Items)
         {
             var category = Lexicon.ToSnake(item.Category.ToString());
-            connection.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES (@id, @category, @unit, @quantity, @qualifier)", new
-            {
-                id, category, unit = item.Unit ?? "",
-                quantity = item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), qualifier = Fen.QualifierOf(item.Quantity),
-            }, transaction);
+            statements.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES ($id, $category, $unit, $quantity, $qualifier)",
+                ("$id", id), ("$category", category), ("$unit", item.Unit ?? ""),
+                ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)));
             placed.Items.Add((category, item.Quantity?.Value));
         }
         known.Add(placed);
         return (id, true, "first report");
     }
+
+    private void AddRecipient(long donation, long recipient) =>
+        statements.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES ($donation, $recipient)",
+            ("$donation", donation), ("$recipient", recipient));
 
     // The giver's donations that still count, with their goods and receivers: three queries the first time a document names the giver.
     private List<Known> KnownOf(long donorId, bool aggregate)

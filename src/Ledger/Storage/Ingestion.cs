@@ -84,13 +84,14 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string? published, string ingestedAt, ISet<long> touched)
     {
         var names = new OrganizationNames(connection, transaction);
-        var donations = new DonationJoiner(connection, transaction);
+        using var statements = new Statements(connection, transaction);
+        var donations = new DonationJoiner(connection, transaction, statements);
         int created = 0, joined = 0;
         foreach (var record in records)
         {
             long? donorId = record.Donor is null ? null : names.Resolve(record.Donor, record.DonorKind, city);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
-            var recordId = InsertRecord(connection, transaction, documentId, donorId, record, recipients);
+            var recordId = InsertRecord(statements, documentId, donorId, record, recipients);
             if (record.Via is { } via)
                 connection.Execute("UPDATE records SET via_id = @channel WHERE id = @recordId",
                     new { channel = names.Resolve(via, DonorNames.KindOf(via), city), recordId }, transaction);
@@ -99,8 +100,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             if (donorId is null || record.Optional) continue;
             touched.Add(donorId.Value);
             var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId.Value, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
-            connection.Execute("UPDATE records SET donation_id = @donationId, join_reason = @why WHERE id = @recordId",
-                new { donationId, why, recordId }, transaction);
+            statements.Execute("UPDATE records SET donation_id = $donation, join_reason = $why WHERE id = $record",
+                ("$donation", donationId), ("$why", why), ("$record", recordId));
             if (isNew) created++;
             else joined++;
         }
@@ -121,40 +122,31 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         return touched;
     }
 
-    internal static long InsertRecord(SqliteConnection connection, SqliteTransaction transaction, long documentId, long? donorId,
-        DonationRecord record, List<(string Name, long Id)> recipients)
+    internal static long InsertRecord(Statements statements, long documentId, long? donorId, DonationRecord record, List<(string Name, long Id)> recipients)
     {
-        var id = connection.ExecuteScalar<long>("""
+        var id = statements.Scalar("""
             INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via,
                                  cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                  other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
-            VALUES (@documentId, @Line, @Evidence, @Donor, @kind, @donorId, @Via,
-                    @cashFen, @cashQualifier, @goodsFen, @goodsQualifier, @combinedFen, @combinedQualifier,
-                    @otherAmount, @otherCurrency, @date, @Aggregate, @Optional, @version, @UnreadFigure)
+            VALUES ($document, $line, $evidence, $donor, $kind, $donorId, $via, $cash, $cashQualifier, $goods, $goodsQualifier,
+                    $combined, $combinedQualifier, $otherAmount, $otherCurrency, $date, $aggregate, $optional, $version, $unread)
             RETURNING id
-            """, new
-        {
-            documentId, record.Line, record.Evidence, record.Donor, kind = Lexicon.ToSnake(record.DonorKind.ToString()), donorId, record.Via,
-            cashFen = Fen.Of(record.Cash), cashQualifier = Fen.QualifierOf(record.Cash),
-            goodsFen = Fen.Of(record.GoodsValue), goodsQualifier = Fen.QualifierOf(record.GoodsValue),
-            combinedFen = Fen.Of(record.Combined), combinedQualifier = Fen.QualifierOf(record.Combined),
-            otherAmount = record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            otherCurrency = record.CashOther?.Currency,
-            date = record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, version = DonationExtractor.Version, record.UnreadFigure,
-        }, transaction);
+            """,
+            ("$document", documentId), ("$line", record.Line), ("$evidence", record.Evidence), ("$donor", record.Donor),
+            ("$kind", Lexicon.ToSnake(record.DonorKind.ToString())), ("$donorId", donorId), ("$via", record.Via),
+            ("$cash", Fen.Of(record.Cash)), ("$cashQualifier", Fen.QualifierOf(record.Cash)),
+            ("$goods", Fen.Of(record.GoodsValue)), ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
+            ("$combined", Fen.Of(record.Combined)), ("$combinedQualifier", Fen.QualifierOf(record.Combined)),
+            ("$otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$otherCurrency", record.CashOther?.Currency),
+            ("$date", record.Date?.ToString("yyyy-MM-dd")), ("$aggregate", record.Aggregate), ("$optional", record.Optional),
+            ("$version", DonationExtractor.Version), ("$unread", record.UnreadFigure));
         foreach (var (name, organizationId) in recipients)
-            connection.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES (@id, @name, @organizationId)",
-                new { id, name, organizationId }, transaction);
+            statements.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES ($id, $name, $organization)",
+                ("$id", id), ("$name", name), ("$organization", organizationId));
         foreach (var item in record.Items)
-            connection.Execute("""
-                INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit)
-                VALUES (@id, @category, @Name, @quantity, @qualifier, @Unit)
-                """, new
-            {
-                id, category = Lexicon.ToSnake(item.Category.ToString()), item.Name,
-                quantity = item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                qualifier = Fen.QualifierOf(item.Quantity), item.Unit,
-            }, transaction);
+            statements.Execute("INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit) VALUES ($id, $category, $name, $quantity, $qualifier, $unit)",
+                ("$id", id), ("$category", Lexicon.ToSnake(item.Category.ToString())), ("$name", item.Name),
+                ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)), ("$unit", item.Unit));
         return id;
     }
 }
