@@ -481,6 +481,8 @@ public class ReportClassesTests
                 Is.EqualTo(new (string?, DonorKind, string, string)[] { ("金龙口罩制造有限公司", DonorKind.Company, "消毒液×200箱", "") }));
             Assert.That(Described(ReadStrictly("南山医疗器械行业协会向灾区捐赠帐篷50顶。")),
                 Is.EqualTo(new (string?, DonorKind, string, string)[] { ("南山医疗器械行业协会", DonorKind.Association, "帐篷×50顶", "灾区") }));
+            // 用品 names goods: 用 here says nothing about what a gift is for.
+            Assert.That(ReadStrictly("华康防护用品有限公司捐赠口罩1000只。").Single().Donor, Is.EqualTo("华康防护用品有限公司"));
             // Goods in the giver's name make no sum a value of goods.
             Assert.That(ReadStrictly("远东物资贸易有限公司向灾区捐款100万元。").Select(r => (r.Cash?.Value, r.GoodsValue?.Value)),
                 Is.EqualTo(new (decimal?, decimal?)[] { (1_000_000m, null) }));
