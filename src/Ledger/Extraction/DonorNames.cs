@@ -208,7 +208,8 @@ internal static class DonorNames
 
     private static DonorKind KindBySuffix(string name) => KindBySuffix(name.AsSpan());
 
-    private static DonorKind KindBySuffix(ReadOnlySpan<char> name)
+    /// <summary>The kind the name's ending tells (kinds.tsv, suffix rows), or Unknown.</summary>
+    internal static DonorKind KindBySuffix(ReadOnlySpan<char> name)
     {
         for (var length = Math.Min(Words.LongestKindSuffix, name.Length); length >= 1; length--)
             if (Words.KindSuffixes.TryGetValue(name[^length..], out var kind)) return kind;

@@ -26,7 +26,7 @@ internal static class ItemReader
         foreach (var word in Words.Items.FindAll(text, start, end))
         {
             // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
-            if (StartsOrganisationEnd(text, word.End)) continue;
+            if (InBodyName(text, word.End)) continue;
             // “口罩哥”: goods in a nickname name the giver, they are not given.
             if (word.End + 1 < text.Length && text[word.End + 1] == '”' && NicknameEnd.TryMatchAt(text, word.End, out _)) continue;
             // 中药汤剂 / 酒精抑菌液: item words written together name one item, of the last word's kind.
@@ -99,11 +99,64 @@ internal static class ItemReader
     // 某某商贸公司口罩2000只: goods are never named after a company, so a company's name ends it.
     private static readonly string[] OrganisationEnds = ["公司", "集团", "企业", "医院", "商会", "协会", "政府", "中心", "厂", "店"];
 
+    /// <summary>Whether the goods word ending at <paramref name="goodsEnd"/> belongs to a body's name (口罩厂, 东方食品实业有限公司).</summary>
+    internal static bool InBodyName(string text, int goodsEnd) => StartsOrganisationEnd(text, goodsEnd) || InsideBodyName(text, goodsEnd);
+
     private static bool StartsOrganisationEnd(string text, int index)
     {
         foreach (var end in OrganisationEnds)
             if (index + end.Length <= text.Length && string.CompareOrdinal(text, index, end, 0, end.Length) == 0) return true;
         return index + 2 <= text.Length && (string.CompareOrdinal(text, index, "有限", 0, 2) == 0 || string.CompareOrdinal(text, index, "超市", 0, 2) == 0);
+    }
+
+    // The kinds of body whose names may hold a word for goods: 东方食品实业有限公司, 医疗器械行业协会,
+    // 食品安全基金会. Places (口罩运往灾区) and groups (物资委员) are no such names.
+    private static readonly HashSet<DonorKind> NamedWithGoods = [DonorKind.Company, DonorKind.Association, DonorKind.Charity, DonorKind.Hospital];
+
+    // The most characters of a body's name after its word for goods: 科技发展有限公司, 贸易有限责任公司.
+    private const int LongestNameAfterGoods = 10;
+
+    // Characters that never stand inside a body's name after its goods: particles and joints.
+    private const string NameBreaks = "的了和及与或等";
+
+    /// <summary>
+    /// 东方食品实业有限公司 / 华康医疗器械科技有限公司 / 金龙口罩制造有限公司: goods followed by more of a
+    /// name (实业, 科技, 制造…) up to where the words end in a body's ending (kinds.tsv) are part of
+    /// that name. The name ends where its predicate starts (捐赠, 向…) or at a mark; words that run on
+    /// past the ending (口罩市场销售) or never reach one (食品加工设备, 口罩生产线) are goods.
+    /// </summary>
+    private static bool InsideBodyName(string text, int goodsEnd)
+    {
+        var limit = Math.Min(text.Length, goodsEnd + LongestNameAfterGoods + 1);
+        var end = goodsEnd;
+        while (end < limit)
+        {
+            var c = text[end];
+            // 某医疗器械(中国)有限公司: a place in brackets inside the name.
+            if (c is '(' or '（' && text.IndexOfAny([')', '）'], end) is var close and > 0 && close - end <= 6
+                && DonorNames.AllHan(text[(end + 1)..close]))
+            {
+                end = close + 1;
+                continue;
+            }
+            if (c is < '\u4e00' or > '\u9fff' || NameBreaks.Contains(c)) break;
+            end++;
+        }
+        var predicate = SubjectReader.FirstPredicateMarker(text, goodsEnd, end);
+        // Words that run on past the longest name without a break or a predicate are no name.
+        if (predicate == end && end - goodsEnd > LongestNameAfterGoods) return false;
+        var name = DonorNames.RemoveParentheses(text[goodsEnd..predicate]);
+        return name.Length > 0 && (EndsLikeBody(name) || EndsLikeBodysMembers(name));
+    }
+
+    private static bool EndsLikeBody(ReadOnlySpan<char> name) => name.Length > 0 && NamedWithGoods.Contains(DonorNames.KindBySuffix(name));
+
+    // 向东方食品实业有限公司员工捐赠: the body's name is followed by a word for its people.
+    private static bool EndsLikeBodysMembers(string name)
+    {
+        foreach (var member in Words.KindMembers.FindAll(name))
+            if (member.End == name.Length && EndsLikeBody(name.AsSpan(0, member.Start))) return true;
+        return false;
     }
 
     private static bool EndsOrganisation(string text, int index)

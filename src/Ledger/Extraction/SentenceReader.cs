@@ -708,10 +708,11 @@ internal sealed class SentenceReader
         return false;
     }
 
+    // 华康物资贸易有限公司向灾区捐赠100万元: goods in the giver's name are no goods named.
     private bool GoodsNamedBefore(int start, int end)
     {
         foreach (var goods in Words.Items.FindAll(_text, start, end))
-            if (goods.Value.Generic) return true;
+            if (goods.Value.Generic && !ItemReader.InBodyName(_text, goods.End)) return true;
         return false;
     }
 

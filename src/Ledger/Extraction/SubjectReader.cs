@@ -34,6 +34,8 @@ internal static class SubjectReader
         ["就"] = "业诊医",
         ["另"] = "外一",
         ["再"] = "次生",
+        // 防护用品有限公司 / 日用品: 用品 names goods, it does not say what a gift is used for.
+        ["用"] = "品",
     };
 
     private static readonly Dictionary<string, string> NotMarkerAfter = new()

@@ -444,4 +444,68 @@ public class ReportClassesTests
     public void A_receiver_who_received_goods_names_their_giver_after_收到() =>
         Assert.That(Read("近日,我校收到了校友王某捐赠的图书500册。").Single().Items.Select(i => (i.Name, i.Quantity?.Value, i.Unit)),
             Is.EqualTo(new (string, decimal?, string?)[] { ("图书", 500m, "册") }));
+
+    private static readonly DonationExtractor Strict = new(strict: true);
+
+    private static List<DonationRecord> ReadStrictly(string text) => Strict.Extract("某某报\n\n" + text, "case.txt").ToList();
+
+    private static IEnumerable<(string? Donor, DonorKind Kind, string Items, string Recipients)> Described(IEnumerable<DonationRecord> records) =>
+        records.Select(r => ((string?)r.Donor, r.DonorKind,
+            string.Join("、", r.Items.Select(i => $"{i.Name}×{i.Quantity?.Value}{i.Unit}")), string.Join("、", r.Recipients)));
+
+    [Test]
+    public void A_company_named_by_its_goods_and_more_of_a_name_before_its_ending_is_the_giver_and_its_goods_word_no_item()
+    {
+        const string report = "捐赠通报\n\n哈尔滨银行向哈尔滨市慈善总会捐款200万元。东方食品实业有限公司捐赠口罩1000只。\n"
+                              + "东方食品实业有限公司向哈尔滨市第一医院捐赠口罩1030只。\n黑龙江东方食品实业有限公司向哈尔滨市第一医院捐赠口罩1030只。\n";
+
+        var records = Strict.Extract(report, "report.txt");
+
+        Assert.That(Described(records.Skip(1)), Is.EqualTo(new (string?, DonorKind, string, string)[]
+        {
+            ("东方食品实业有限公司", DonorKind.Company, "口罩×1000只", ""),
+            ("东方食品实业有限公司", DonorKind.Company, "口罩×1030只", "哈尔滨市第一医院"),
+            ("黑龙江东方食品实业有限公司", DonorKind.Company, "口罩×1030只", "哈尔滨市第一医院"),
+        }));
+        Assert.That(records[0].Donor, Is.EqualTo("哈尔滨银行"));
+    }
+
+    [Test]
+    public void Goods_words_inside_a_body_s_name_name_the_body_wherever_it_stands()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Described(ReadStrictly("华康医疗器械科技有限公司向市人民医院捐赠呼吸机5台。")),
+                Is.EqualTo(new (string?, DonorKind, string, string)[] { ("华康医疗器械科技有限公司", DonorKind.Company, "呼吸机×5台", "市人民医院") }));
+            Assert.That(Described(ReadStrictly("金龙口罩制造有限公司捐赠消毒液200箱。")),
+                Is.EqualTo(new (string?, DonorKind, string, string)[] { ("金龙口罩制造有限公司", DonorKind.Company, "消毒液×200箱", "") }));
+            Assert.That(Described(ReadStrictly("南山医疗器械行业协会向灾区捐赠帐篷50顶。")),
+                Is.EqualTo(new (string?, DonorKind, string, string)[] { ("南山医疗器械行业协会", DonorKind.Association, "帐篷×50顶", "灾区") }));
+            // 用品 names goods: 用 here says nothing about what a gift is for.
+            Assert.That(ReadStrictly("华康防护用品有限公司捐赠口罩1000只。").Single().Donor, Is.EqualTo("华康防护用品有限公司"));
+            // Goods in the giver's name make no sum a value of goods.
+            Assert.That(ReadStrictly("远东物资贸易有限公司向灾区捐款100万元。").Select(r => (r.Cash?.Value, r.GoodsValue?.Value)),
+                Is.EqualTo(new (decimal?, decimal?)[] { (1_000_000m, null) }));
+            // The body's name holds its goods word in the receiver's place too.
+            Assert.That(Described(ReadStrictly("某公司向金龙口罩制造厂员工捐赠消毒液50箱。")),
+                Is.EqualTo(new (string?, DonorKind, string, string)[] { ("某公司", DonorKind.Company, "消毒液×50箱", "金龙口罩制造厂员工") }));
+        });
+    }
+
+    [Test]
+    public void Goods_that_follow_the_giver_s_verb_and_end_in_no_body_s_ending_are_goods()
+    {
+        Assert.Multiple(() =>
+        {
+            var machine = ReadStrictly("某公司向食品厂捐赠食品加工设备一套。").Single();
+            Assert.That((machine.Donor, machine.Recipients.Single()), Is.EqualTo(("某公司", "食品厂")));
+            Assert.That(machine.Items.Select(i => i.Name), Does.Contain("食品加工设备"));
+            var line = ReadStrictly("某集团捐赠口罩生产线一条。").Single();
+            Assert.That(line.Donor, Is.EqualTo("某集团"));
+            Assert.That(line.Items.Select(i => (i.Name, i.Quantity?.Value)), Does.Contain(("口罩生产线", (decimal?)1m)));
+            // Words that run on past a body's ending (市场价值) end in none: the goods are given.
+            var worth = ReadStrictly("某公司捐赠口罩市场价值10万元。").Single();
+            Assert.That((worth.Items.Select(i => i.Name).Single(), worth.GoodsValue?.Value), Is.EqualTo(("口罩", (decimal?)100_000m)));
+        });
+    }
 }
