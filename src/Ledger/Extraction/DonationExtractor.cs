@@ -20,7 +20,7 @@ public sealed record ExtractionOptions
 public sealed class DonationExtractor
 {
     /// <summary>Bumped whenever the rules change what they produce; stored with every record.</summary>
-    public const string Version = "0.2.0";
+    public const string Version = "0.3.0";
 
     public static DonationExtractor Default { get; } = new();
 
