@@ -140,12 +140,25 @@ public sealed class Donations(LedgerDatabase database)
         return new DonationPage(Summaries(connection, page), next);
     }
 
-    /// <summary>How many donations the query's filters select, on every page (the cursor and the limit aside).</summary>
+    /// <summary>
+    /// How many donations the query's filters select (the order, cursor and limit aside). Counting a
+    /// million donations takes a third of a second, so a count is kept until the next write: the
+    /// pages after the first of a list cost nothing more.
+    /// </summary>
     public int Count(DonationQuery query)
     {
+        var filters = query with { Order = DonationOrder.Date, Limit = 0, After = null };
+        var revision = database.Revision();
+        if (_counts.TryGetValue(filters, out var kept) && kept.Revision == revision) return kept.Count;
         using var connection = database.Connect();
-        return connection.ExecuteScalar<int>(Listed(Totals.Counted) + $"SELECT count(*) FROM listed d WHERE {Matching}", Parameters(query, null, null, 0));
+        var count = connection.ExecuteScalar<int>(Listed(Totals.Counted) + $"SELECT count(*) FROM listed d WHERE {Matching}", Parameters(query, null, null, 0));
+        if (_counts.Count >= KeptCounts) _counts.Clear();
+        _counts[filters] = (revision, count);
+        return count;
     }
+
+    private const int KeptCounts = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DonationQuery, (long Revision, int Count)> _counts = new();
 
     // The filters of a DonationQuery on `listed d`.
     private static readonly string Matching = $"""

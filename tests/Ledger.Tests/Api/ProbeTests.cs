@@ -53,6 +53,7 @@ public sealed class ProbeTests
         var random = new Random(20201203);
         var statuses = new SortedDictionary<int, int>();
         var failures = new List<string>();
+        int writes = 0, raised = 0;
 
         for (var i = 0; i < requests; i++)
         {
@@ -80,6 +81,8 @@ public sealed class ProbeTests
                 if (!write) continue;
                 var after = await api.Revision();
                 var changed = after != before;
+                writes++;
+                if (changed) raised++;
                 if (status >= 400 && changed) failures.Add($"{description}: refused with {status} yet the revision moved");
                 if (status == 201 && !changed) failures.Add($"{description}: accepted yet the revision stayed");
             }
@@ -89,7 +92,8 @@ public sealed class ProbeTests
         connection.Open();
         using var check = connection.CreateCommand();
         check.CommandText = "PRAGMA integrity_check";
-        TestContext.Out.WriteLine($"{requests} requests: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
+        TestContext.Out.WriteLine($"{requests} requests: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))
+                                  + $"; {writes} writes, {raised} of which raised the revision");
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
         Assert.That(check.ExecuteScalar(), Is.EqualTo("ok"));
         Assert.That(statuses.Keys.Where(s => s is >= 200 and < 300), Is.Not.Empty, "some requests are accepted");
