@@ -18,21 +18,23 @@ internal static class IngestCommand
         var ingestion = new Ingestion(database);
         var results = new List<IngestResult>();
         var failed = new List<string>();
-        for (var i = 0; i < files.Count; i++)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Read on every core a batch at a time, written a batch a transaction; one bad document is reported and left out, the others go on.
+        var sources = files.Select(file => new DocumentSource(Path.GetFileName(file), () => Documents.Read(file)));
+        foreach (var result in ingestion.IngestMany(sources, year))
         {
-            // One bad document is reported and left out (its transaction never commits); the others go on.
-            try
+            var at = results.Count + failed.Count + 1;
+            if (result.Outcome == IngestOutcome.Failed)
             {
-                var result = ingestion.Ingest(Path.GetFileName(files[i]), Documents.Read(files[i]), year);
-                results.Add(result);
-                error.WriteLine($"[{i + 1}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
+                failed.Add(result.Document);
+                error.WriteLine($"[{at}/{files.Count}] {result.Document}: not ingested: {result.Error}");
+                continue;
             }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                failed.Add(files[i]);
-                error.WriteLine($"[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}: not ingested: {exception.Message}");
-            }
+            results.Add(result);
+            error.WriteLine($"[{at}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
         }
+        var seconds = clock.Elapsed.TotalSeconds;
+        error.WriteLine($"{results.Sum(r => r.Records):N0} records in {seconds:0.0} s ({results.Sum(r => r.Records) / Math.Max(seconds, 0.001):N0} records/s)");
         output.WriteLine($"documents: {results.Count(r => r.Outcome == IngestOutcome.New)} new, {results.Count(r => r.Outcome == IngestOutcome.Unchanged)} unchanged, {results.Count(r => r.Outcome == IngestOutcome.Replaced)} replaced"
                          + (failed.Count > 0 ? $", {failed.Count} failed" : ""));
         output.WriteLine($"records: {results.Sum(r => r.Records)}");

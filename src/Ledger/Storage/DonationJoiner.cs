@@ -12,11 +12,11 @@ namespace Ledger.Storage;
 /// A donation's month is its gift's, else its document's publication month.
 /// </summary>
 /// <remarks>
-/// A joiner serves one document. Each giver's donations are read once, with their goods and
-/// receivers, and kept up to date as the document's records are placed, so a report of thousands of
-/// gifts by one giver costs a comparison in memory per pair, not a query.
+/// A joiner serves one write transaction. Each giver's donations are read once, with their goods and
+/// receivers, and kept up to date as records are placed, so a report of thousands of gifts by one
+/// giver, or thousands of reports, cost a comparison in memory per pair, not a query.
 /// </remarks>
-internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransaction transaction, Statements statements)
+internal sealed class DonationJoiner(Statements statements, Func<long, bool> createdHere)
 {
     private sealed class Known
     {
@@ -28,13 +28,13 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         public List<(string Category, decimal? Quantity)> Items { get; } = [];
         public HashSet<long> Recipients { get; } = [];
 
-        /// <summary>Lines of this document that report it: another record of such a line is another gift, never a repeat.</summary>
-        public HashSet<int> Lines { get; } = [];
+        /// <summary>Lines of the documents being stored that report it: another record of such a line is another gift, never a repeat.</summary>
+        public HashSet<(long Document, int Line)> Lines { get; } = [];
     }
 
     private readonly Dictionary<(long Donor, bool Aggregate), List<Known>> _givers = new();
 
-    public (long Id, bool IsNew, string Why) Place(long recordId, long documentId, long donorId, DonationRecord record,
+    public (long Id, bool IsNew, string Why) Place(long documentId, long donorId, DonationRecord record,
         IReadOnlyList<long> recipients, int? publishedYear, string? published, string ingestedAt)
     {
         var cash = Fen.Of(record.Cash);
@@ -44,12 +44,12 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
         var known = KnownOf(donorId, record.Aggregate);
         foreach (var candidate in known)
         {
-            if (candidate.Lines.Contains(record.Line) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
+            if (candidate.Lines.Contains((documentId, record.Line)) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
             statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, $date), month = coalesce(month, substr($date, 1, 7)) WHERE id = $id",
                 ("$id", candidate.Id), ("$date", date));
             foreach (var recipient in recipients.Where(candidate.Recipients.Add)) AddRecipient(candidate.Id, recipient);
             candidate.GiftDate ??= date;
-            candidate.Lines.Add(record.Line);
+            candidate.Lines.Add((documentId, record.Line));
             return (candidate.Id, false, why);
         }
         var id = statements.Scalar("""
@@ -64,7 +64,7 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
             ("$otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$otherCurrency", record.CashOther?.Currency),
             ("$date", date), ("$publishedYear", publishedYear), ("$ingestedAt", ingestedAt), ("$published", published), ("$aggregate", record.Aggregate));
         var placed = new Known { Id = id, CashFen = cash, GoodsFen = goods, CombinedFen = combined, GiftDate = date };
-        placed.Lines.Add(record.Line);
+        placed.Lines.Add((documentId, record.Line));
         foreach (var recipient in recipients.Where(placed.Recipients.Add)) AddRecipient(id, recipient);
         foreach (var item in record.Items)
         {
@@ -86,22 +86,42 @@ internal sealed class DonationJoiner(SqliteConnection connection, SqliteTransact
     private List<Known> KnownOf(long donorId, bool aggregate)
     {
         if (_givers.TryGetValue((donorId, aggregate), out var known)) return known;
-        known = connection.Query<Known>("""
-            SELECT d.id AS Id, d.cash_fen AS CashFen, d.goods_fen AS GoodsFen, d.combined_fen AS CombinedFen, d.gift_date AS GiftDate
-            FROM donations d WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
-            """, new { donorId, aggregate }, transaction).ToList();
-        var byId = known.ToDictionary(k => k.Id);
-        foreach (var (id, category, quantity) in connection.Query<(long, string, string?)>("""
-                     SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
-                     WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
-                     """, new { donorId, aggregate }, transaction))
-            byId[id].Items.Add((category, quantity is null ? null : decimal.Parse(quantity, System.Globalization.CultureInfo.InvariantCulture)));
-        foreach (var (id, recipient) in connection.Query<(long, long)>("""
-                     SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
-                     WHERE d.donor_id = @donorId AND d.sources > 0 AND d.aggregate = @aggregate
-                     """, new { donorId, aggregate }, transaction))
-            byId[id].Recipients.Add(recipient);
-        _givers[(donorId, aggregate)] = known;
+        _givers[(donorId, aggregate)] = known = [];
+        // A giver first named by this transaction's documents has no earlier donation to read.
+        if (createdHere(donorId)) return known;
+        var byId = new Dictionary<long, Known>();
+        using (var rows = statements.Rows("""
+                   SELECT d.id, d.cash_fen, d.goods_fen, d.combined_fen, d.gift_date
+                   FROM donations d WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
+                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+        {
+            while (rows.Read())
+            {
+                var donation = new Known
+                {
+                    Id = rows.GetInt64(0), CashFen = rows.IsDBNull(1) ? null : rows.GetInt64(1), GoodsFen = rows.IsDBNull(2) ? null : rows.GetInt64(2),
+                    CombinedFen = rows.IsDBNull(3) ? null : rows.GetInt64(3), GiftDate = rows.IsDBNull(4) ? null : rows.GetString(4),
+                };
+                known.Add(donation);
+                byId[donation.Id] = donation;
+            }
+        }
+        if (known.Count == 0) return known;
+        using (var rows = statements.Rows("""
+                   SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
+                   WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
+                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+        {
+            while (rows.Read())
+                byId[rows.GetInt64(0)].Items.Add((rows.GetString(1), rows.IsDBNull(2) ? null : decimal.Parse(rows.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        using (var rows = statements.Rows("""
+                   SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
+                   WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
+                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+        {
+            while (rows.Read()) byId[rows.GetInt64(0)].Recipients.Add(rows.GetInt64(1));
+        }
         return known;
     }
 

@@ -94,34 +94,37 @@ internal static class DonorTotals
             connection.Execute("DELETE FROM donor_totals_changes WHERE revision <= @oldest", new { oldest = revision - ChangesKept }, transaction);
             connection.Execute("UPDATE ledger_state SET changes_from = max(changes_from, @oldest)", new { oldest = revision - ChangesKept }, transaction);
         }
-        foreach (var donor in donors.Distinct())
+        using var statements = new Statements(connection, transaction);
+        // Computed 500 givers a query: a batch of reports touches hundreds of givers.
+        foreach (var chunk in donors.Distinct().Chunk(500))
         {
-            connection.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES (@revision, @donor)", new { revision, donor }, transaction);
-            var row = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter { Organization = donor }).SingleOrDefault();
-            if (row is null)
+            var rows = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter(), chunk).ToDictionary(r => r.Key);
+            foreach (var donor in chunk)
             {
-                connection.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", new { donor }, transaction);
-                continue;
+                statements.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES ($revision, $donor)", ("$revision", revision), ("$donor", donor));
+                if (!rows.TryGetValue(donor.ToString(System.Globalization.CultureInfo.InvariantCulture), out var row))
+                {
+                    statements.Execute("DELETE FROM donor_totals WHERE donor_id = $donor", ("$donor", donor));
+                    continue;
+                }
+                statements.Execute("""
+                    INSERT OR REPLACE INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
+                        reported_cash_fen, reported_cash_qualifier, reported_goods_fen, reported_goods_qualifier, reported_combined_fen, reported_combined_qualifier,
+                        donations, reported_totals, sources, items, given_fen, reported_fen, json)
+                    VALUES ($donor, $name, $cash, $cashQ, $goods, $goodsQ, $combined, $combinedQ, $rCash, $rCashQ, $rGoods, $rGoodsQ, $rCombined, $rCombinedQ,
+                        $donations, $reportedTotals, $sources, $items, $given, $reported, $json)
+                    """,
+                    ("$donor", donor), ("$name", row.Name),
+                    ("$cash", FenOf(row.Cash)), ("$cashQ", Q(row.Cash)), ("$goods", FenOf(row.GoodsValue)), ("$goodsQ", Q(row.GoodsValue)),
+                    ("$combined", FenOf(row.Combined)), ("$combinedQ", Q(row.Combined)),
+                    ("$rCash", FenOf(row.ReportedCash)), ("$rCashQ", Q(row.ReportedCash)), ("$rGoods", FenOf(row.ReportedGoodsValue)), ("$rGoodsQ", Q(row.ReportedGoodsValue)),
+                    ("$rCombined", FenOf(row.ReportedCombined)), ("$rCombinedQ", Q(row.ReportedCombined)),
+                    ("$donations", row.Donations), ("$reportedTotals", row.ReportedTotals), ("$sources", row.Sources),
+                    ("$items", Items(row.Items)),
+                    ("$given", (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0)),
+                    ("$reported", (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0)),
+                    ("$json", System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1])));
             }
-            connection.Execute("""
-                INSERT OR REPLACE INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
-                    reported_cash_fen, reported_cash_qualifier, reported_goods_fen, reported_goods_qualifier, reported_combined_fen, reported_combined_qualifier,
-                    donations, reported_totals, sources, items, given_fen, reported_fen, json)
-                VALUES (@donor, @Name, @cash, @cashQ, @goods, @goodsQ, @combined, @combinedQ, @rCash, @rCashQ, @rGoods, @rGoodsQ, @rCombined, @rCombinedQ,
-                    @Donations, @ReportedTotals, @Sources, @items, @given, @reported, @json)
-                """, new
-            {
-                donor, row.Name,
-                cash = FenOf(row.Cash), cashQ = Q(row.Cash), goods = FenOf(row.GoodsValue), goodsQ = Q(row.GoodsValue),
-                combined = FenOf(row.Combined), combinedQ = Q(row.Combined),
-                rCash = FenOf(row.ReportedCash), rCashQ = Q(row.ReportedCash), rGoods = FenOf(row.ReportedGoodsValue), rGoodsQ = Q(row.ReportedGoodsValue),
-                rCombined = FenOf(row.ReportedCombined), rCombinedQ = Q(row.ReportedCombined),
-                row.Donations, row.ReportedTotals, row.Sources,
-                items = Items(row.Items),
-                given = (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
-                reported = (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
-                json = System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1]),
-            }, transaction);
         }
     }
 

@@ -8,22 +8,49 @@ using Microsoft.Data.Sqlite;
 
 namespace Ledger.Storage;
 
-public enum IngestOutcome { New, Unchanged, Replaced }
+public enum IngestOutcome { New, Unchanged, Replaced, Failed }
 
-/// <summary>What ingesting one document did.</summary>
-public sealed record IngestResult(string Document, IngestOutcome Outcome, int Records, int NewDonations, int JoinedReports, long DocumentId);
+/// <summary>What ingesting one document did; <see cref="Error"/> says why a document failed.</summary>
+public sealed record IngestResult(string Document, IngestOutcome Outcome, int Records, int NewDonations, int JoinedReports, long DocumentId, string? Error = null);
+
+/// <summary>A document to ingest: its name, and its text, read when its turn comes.</summary>
+public sealed record DocumentSource(string Name, Func<string> Text);
 
 /// <summary>
-/// Puts documents into the ledger: one transaction per document, idempotent by content (the same
-/// text again changes nothing), and a changed document under the same name replaces the records of
-/// its earlier version, which stays stored as history.
+/// Puts documents into the ledger, idempotent by content (the same text again changes nothing); a
+/// changed document under the same name replaces the records of its earlier version, which stays
+/// stored as history. Reports are read before the write lock is taken; every document is stored
+/// whole or not at all.
 /// </summary>
 public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extractor = null)
 {
     private readonly DonationExtractor _extractor = extractor ?? DonationExtractor.Default;
 
+    /// <summary>Documents read at once, on every core, by <see cref="IngestMany"/> while the ones before them are written.</summary>
+    internal const int BatchDocuments = 1000;
+
     public IngestResult Ingest(string name, string text, int? year = null) =>
         Store(name, text, year, () => _extractor.Extract(text, name, new ExtractionOptions { Year = year })).Result;
+
+    /// <summary>
+    /// Ingests many documents, in order, as fast as the machine allows: a batch is read on every
+    /// core while the one before it is written, a few thousand records a transaction, each document
+    /// behind a savepoint.
+    /// A document that cannot be read or stored is reported as failed and the others go on; a
+    /// process killed mid-batch leaves every document of the batch unstored, never half stored.
+    /// </summary>
+    public IEnumerable<IngestResult> IngestMany(IEnumerable<DocumentSource> documents, int? year = null)
+    {
+        using var batches = documents.Chunk(BatchDocuments).GetEnumerator();
+        var reading = batches.MoveNext() ? ReadAsync(batches.Current, year) : null;
+        while (reading is not null)
+        {
+            var read = reading.GetAwaiter().GetResult();
+            reading = batches.MoveNext() ? ReadAsync(batches.Current, year) : null;
+            foreach (var written in Write(read, keepGoing: true))
+                foreach (var result in written) yield return result;
+        }
+    }
 
     /// <summary>
     /// Enters a gift by hand. It is stored as a document of its own (the statement it was entered
@@ -46,62 +73,133 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
 
     private const string KnownText = "SELECT id FROM documents WHERE sha256 = @sha";
 
+    /// <summary>A document read and extracted, ready to store; or why it could not be read.</summary>
+    private sealed record ReadDocument(string Name, string Text, string Sha, int? Year, string? City, string? Published,
+        IReadOnlyList<DonationRecord> Records, Exception? Error = null);
+
     private (IngestResult Result, long DocumentId) Store(string name, string text, int? year, Func<IReadOnlyList<DonationRecord>> read)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        using var connection = database.Connect();
-        if (connection.ExecuteScalar<long?>(KnownText, new { sha }) is { } stored)
-            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, stored), stored);
-
-        // Reading a report takes time; it is done before the write lock is taken, so a long report
-        // never keeps other writers waiting.
-        var documentYear = DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year;
-        var city = ReportCity.Of(text);
-        var published = DateReader.PublicationDate(text);
-        var records = read();
-
-        using var transaction = connection.BeginTransaction();
-        // Another writer may have stored the same text meanwhile.
-        if (connection.ExecuteScalar<long?>(KnownText, new { sha }, transaction) is { } existing)
-            return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, existing), existing);
-        var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
-        var previous = connection.QueryFirstOrDefault<long?>(
-            "SELECT id FROM documents WHERE name = @name AND replaced_by IS NULL", new { name }, transaction);
-        var documentId = connection.ExecuteScalar<long>("""
-            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version, published)
-            VALUES (@name, @sha, @text, @documentYear, @city, @ingestedAt, @version, @published) RETURNING id
-            """, new { name, sha, text, documentYear, city, ingestedAt, version = DonationExtractor.Version, published }, transaction);
-        var touched = previous is { } old ? Retire(connection, transaction, old, documentId) : [];
-        var (created, joined) = AddRecords(connection, transaction, documentId, records, city, documentYear, published, ingestedAt, touched);
-        DonorTotals.Refresh(connection, transaction, touched);
-        transaction.Commit();
-        return (new IngestResult(name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, records.Count, created, joined, documentId), documentId);
+        var sha = Sha(text);
+        using (var connection = database.Connect())
+        {
+            if (connection.ExecuteScalar<long?>(KnownText, new { sha }) is { } stored)
+                return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, stored), stored);
+        }
+        var result = Write([Read(name, text, sha, year, read)], keepGoing: false).Single().Single();
+        return (result, result.DocumentId);
     }
 
-    /// <summary>Stores a document's records: names resolved, each record placed in a donation.</summary>
-    /// <param name="touched">Receives the givers whose donations changed.</param>
-    internal static (int Created, int Joined) AddRecords(SqliteConnection connection, SqliteTransaction transaction, long documentId,
-        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string? published, string ingestedAt, ISet<long> touched)
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    // Reading a report takes time; it is done before the write lock is taken, so it never keeps other writers waiting.
+    private static ReadDocument Read(string name, string text, string sha, int? year, Func<IReadOnlyList<DonationRecord>> read) =>
+        new(name, text, sha, DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, ReportCity.Of(text), DateReader.PublicationDate(text), read());
+
+    private Task<ReadDocument[]> ReadAsync(DocumentSource[] batch, int? year) => Task.Run(() => batch.AsParallel().AsOrdered().Select(source =>
     {
-        var names = new OrganizationNames(connection, transaction);
-        using var statements = new Statements(connection, transaction);
-        var donations = new DonationJoiner(connection, transaction, statements);
+        try
+        {
+            var text = source.Text();
+            return Read(source.Name, text, Sha(text), year, () => _extractor.Extract(text, source.Name, new ExtractionOptions { Year = year }));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return new ReadDocument(source.Name, "", "", null, null, null, [], error);
+        }
+    }).ToArray());
+
+    /// <summary>
+    /// Writes documents in order, as many to a transaction as make up <see cref="RecordsPerTransaction"/>
+    /// records, and gives each transaction's results once it is committed.
+    /// </summary>
+    private IEnumerable<IReadOnlyList<IngestResult>> Write(ReadDocument[] documents, bool keepGoing)
+    {
+        var next = 0;
+        while (next < documents.Length)
+        {
+            var results = new List<IngestResult>();
+            using var connection = database.Connect();
+            using var transaction = connection.BeginTransaction();
+            using var batch = new WriteBatch(connection, transaction);
+            var records = 0;
+            while (next < documents.Length && (records < RecordsPerTransaction || results.Count == 0))
+            {
+                var document = documents[next++];
+                records += document.Records.Count;
+                results.Add(Written(batch, document, keepGoing));
+            }
+            DonorTotals.Refresh(connection, transaction, batch.Touched);
+            transaction.Commit();
+            yield return results;
+        }
+    }
+
+    /// <summary>Records written in one transaction by <see cref="IngestMany"/>: fewer, larger transactions write faster; each holds the lock longer.</summary>
+    internal const int RecordsPerTransaction = 4_000;
+
+    // One document, behind a savepoint when the others must go on without it.
+    private static IngestResult Written(WriteBatch batch, ReadDocument document, bool keepGoing)
+    {
+        if (document.Error is { } unread) return new IngestResult(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, unread.Message);
+        if (!keepGoing) return WriteOne(batch, document);
+        batch.Transaction.Save("document");
+        try
+        {
+            var result = WriteOne(batch, document);
+            batch.Transaction.Release("document");
+            return result;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException && error is not SqliteException { SqliteErrorCode: 5 or 6 })
+        {
+            batch.Transaction.Rollback("document");
+            batch.Forget();
+            return new IngestResult(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, error.Message);
+        }
+    }
+
+    private static IngestResult WriteOne(WriteBatch batch, ReadDocument document)
+    {
+        var (connection, transaction) = (batch.Connection, batch.Transaction);
+        // Another writer, or an earlier document of this batch, may have stored the same text.
+        if (connection.ExecuteScalar<long?>(KnownText, new { sha = document.Sha }, transaction) is { } existing)
+            return new IngestResult(document.Name, IngestOutcome.Unchanged, 0, 0, 0, existing);
+        var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        var previous = connection.QueryFirstOrDefault<long?>(
+            "SELECT id FROM documents WHERE name = @Name AND replaced_by IS NULL", new { document.Name }, transaction);
+        var documentId = connection.ExecuteScalar<long>("""
+            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version, published)
+            VALUES (@Name, @Sha, @Text, @Year, @City, @ingestedAt, @version, @Published) RETURNING id
+            """, new { document.Name, document.Sha, document.Text, document.Year, document.City, ingestedAt, version = DonationExtractor.Version, document.Published },
+            transaction);
+        if (previous is { } old)
+        {
+            batch.Touched.UnionWith(Retire(connection, transaction, old, documentId));
+            batch.Forget();
+        }
+        var (created, joined) = AddRecords(batch, documentId, document.Records, document.City, document.Year, document.Published, ingestedAt);
+        return new IngestResult(document.Name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, document.Records.Count, created, joined, documentId);
+    }
+
+    /// <summary>Stores a document's records: names resolved, each record placed in a donation; the givers touched noted in the batch.</summary>
+    internal static (int Created, int Joined) AddRecords(WriteBatch batch, long documentId,
+        IReadOnlyList<DonationRecord> records, string? city, int? documentYear, string? published, string ingestedAt)
+    {
+        var (names, statements) = (batch.Names, batch.Statements);
         int created = 0, joined = 0;
         foreach (var record in records)
         {
             long? donorId = record.Donor is null ? null : names.Resolve(record.Donor, record.DonorKind, city);
             var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
-            var recordId = InsertRecord(statements, documentId, donorId, record, recipients);
-            if (record.Via is { } via)
-                connection.Execute("UPDATE records SET via_id = @channel WHERE id = @recordId",
-                    new { channel = names.Resolve(via, DonorNames.KindOf(via), city), recordId }, transaction);
+            long? via = record.Via is { } channel ? names.Resolve(channel, DonorNames.KindOf(channel), city) : null;
             // A gift with no giver, or with no figure that can be counted, is kept as a record for the audit,
             // never as a donation: it cannot be counted for anyone.
-            if (donorId is null || record.Optional) continue;
-            touched.Add(donorId.Value);
-            var (donationId, isNew, why) = donations.Place(recordId, documentId, donorId.Value, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt);
-            statements.Execute("UPDATE records SET donation_id = $donation, join_reason = $why WHERE id = $record",
-                ("$donation", donationId), ("$why", why), ("$record", recordId));
+            var counted = donorId is not null && !record.Optional;
+            var (donationId, isNew, why) = counted
+                ? batch.Donations.Place(documentId, donorId!.Value, record, recipients.Select(r => r.Id).ToList(), documentYear, published, ingestedAt)
+                : (0L, false, (string?)null);
+            InsertRecord(statements, documentId, donorId, via, counted ? donationId : null, why, record, recipients);
+            if (!counted) continue;
+            batch.Touched.Add(donorId!.Value);
             if (isNew) created++;
             else joined++;
         }
@@ -122,18 +220,20 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         return touched;
     }
 
-    internal static long InsertRecord(Statements statements, long documentId, long? donorId, DonationRecord record, List<(string Name, long Id)> recipients)
+    internal static long InsertRecord(Statements statements, long documentId, long? donorId, long? viaId, long? donationId, string? joinReason,
+        DonationRecord record, List<(string Name, long Id)> recipients)
     {
         var id = statements.Scalar("""
-            INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via,
+            INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via, via_id, donation_id, join_reason,
                                  cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                  other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
-            VALUES ($document, $line, $evidence, $donor, $kind, $donorId, $via, $cash, $cashQualifier, $goods, $goodsQualifier,
+            VALUES ($document, $line, $evidence, $donor, $kind, $donorId, $via, $viaId, $donation, $why, $cash, $cashQualifier, $goods, $goodsQualifier,
                     $combined, $combinedQualifier, $otherAmount, $otherCurrency, $date, $aggregate, $optional, $version, $unread)
             RETURNING id
             """,
             ("$document", documentId), ("$line", record.Line), ("$evidence", record.Evidence), ("$donor", record.Donor),
-            ("$kind", Lexicon.ToSnake(record.DonorKind.ToString())), ("$donorId", donorId), ("$via", record.Via),
+            ("$kind", Lexicon.ToSnake(record.DonorKind.ToString())), ("$donorId", donorId), ("$via", record.Via), ("$viaId", viaId),
+            ("$donation", donationId), ("$why", joinReason),
             ("$cash", Fen.Of(record.Cash)), ("$cashQualifier", Fen.QualifierOf(record.Cash)),
             ("$goods", Fen.Of(record.GoodsValue)), ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
             ("$combined", Fen.Of(record.Combined)), ("$combinedQualifier", Fen.QualifierOf(record.Combined)),

@@ -11,12 +11,19 @@ namespace Ledger.Storage;
 /// 疾病预防控制中心, 哈医大一院 = 哈尔滨医科大学附属第一医院), then the document's city for a
 /// city-relative name (市红十字会 in a Harbin report = 哈尔滨市红十字会, 医大一院 = 哈医大一院).
 /// </summary>
-internal sealed class OrganizationNames(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class OrganizationNames(SqliteConnection connection, SqliteTransaction transaction, Statements statements)
 {
     private static readonly WordTable<string> Abbreviations = new(
         LanguageData.Lines("Storage/Data/abbreviations.tsv").Select(l => l.Split('\t')).Select(r => (r[0], r[1])));
 
     private readonly Dictionary<string, long> _seen = [];
+    private readonly HashSet<long> _created = [];
+
+    // The few names a person decided on, read once: every other name skips the look-up.
+    private HashSet<string>? _decided;
+
+    /// <summary>Whether the organization was created by this transaction's documents (so no earlier donation is its).</summary>
+    public bool CreatedHere(long id) => _created.Contains(id);
 
     /// <summary>The organization a name stands for, created when nothing known matches it.</summary>
     public long Resolve(string name, DonorKind kind, string? city, string? also = null)
@@ -32,7 +39,8 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
     private long? Find(string name, DonorKind kind, string? city, out string reason)
     {
         reason = "";
-        var decision = connection.QueryFirstOrDefault<(string Decision, string? Organization, string Who, string Why)?>(
+        _decided ??= connection.Query<string>("SELECT DISTINCT name FROM name_decisions", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        var decision = !_decided.Contains(name) ? null : connection.QueryFirstOrDefault<(string Decision, string? Organization, string Who, string Why)?>(
             "SELECT decision, organization_name, who, why FROM name_decisions WHERE name = @name ORDER BY id DESC LIMIT 1",
             new { name }, transaction);
         if (decision is { } d)
@@ -68,9 +76,9 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
         if (existing is { } id) return id;
         // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
         if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
-        id = connection.ExecuteScalar<long>(
-            "INSERT INTO organizations (name, kind) VALUES (@full, @kind) RETURNING id",
-            new { full, kind = Lexicon.ToSnake(kind.ToString()) }, transaction);
+        id = statements.Scalar("INSERT INTO organizations (name, kind) VALUES ($name, $kind) RETURNING id",
+            ("$name", full), ("$kind", Lexicon.ToSnake(kind.ToString())));
+        _created.Add(id);
         if (full != name) Remember(full, id, "full form");
         return id;
     }
@@ -132,10 +140,10 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
 
     private long? Known(string name) =>
         _seen.TryGetValue(name, out var id) ? id
-        : connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @name", new { name }, transaction);
+        : statements.Single("SELECT organization_id FROM names WHERE name = $name", ("$name", name)) as long?;
 
     private long? OrganizationNamed(string name) =>
-        connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @name", new { name }, transaction);
+        statements.Single("SELECT id FROM organizations WHERE name = $name", ("$name", name)) as long?;
 
     private bool OwnName(long id, string name) =>
         connection.ExecuteScalar<string>("SELECT name FROM organizations WHERE id = @id", new { id }, transaction) == name;
@@ -143,8 +151,7 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
     private void Remember(string name, long id, string reason)
     {
         _seen[name] = id;
-        connection.Execute(
-            "INSERT INTO names (name, organization_id, reason) VALUES (@name, @id, @reason) ON CONFLICT (name) DO NOTHING",
-            new { name, id, reason }, transaction);
+        statements.Execute("INSERT INTO names (name, organization_id, reason) VALUES ($name, $id, $reason) ON CONFLICT (name) DO NOTHING",
+            ("$name", name), ("$id", id), ("$reason", reason));
     }
 }

@@ -40,17 +40,18 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             foreach (var (change, records, document) in Changes(connection, transaction, id))
             {
                 var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
-                var touched = connection.Query<long>(
+                using var batch = new WriteBatch(connection, transaction);
+                batch.Touched.UnionWith(connection.Query<long>(
                     "SELECT DISTINCT d.donor_id FROM donations d JOIN records r ON r.donation_id = d.id WHERE r.document_id = @id AND r.retired_at IS NULL",
-                    new { id }, transaction).ToHashSet();
+                    new { id }, transaction));
                 connection.Execute("""
                     UPDATE donations SET sources = sources - (
                         SELECT count(*) FROM records r WHERE r.donation_id = donations.id AND r.document_id = @id AND r.retired_at IS NULL)
                     WHERE id IN (SELECT donation_id FROM records WHERE document_id = @id AND retired_at IS NULL)
                     """, new { id }, transaction);
                 connection.Execute("UPDATE records SET retired_at = @now WHERE document_id = @id AND retired_at IS NULL", new { id, now }, transaction);
-                Ingestion.AddRecords(connection, transaction, id, records, document.City, document.Year, document.Published, now, touched);
-                DonorTotals.Refresh(connection, transaction, touched);
+                Ingestion.AddRecords(batch, id, records, document.City, document.Year, document.Published, now);
+                DonorTotals.Refresh(connection, transaction, batch.Touched);
                 connection.Execute("UPDATE documents SET extractor_version = @version WHERE id = @id", new { id, version = DonationExtractor.Version }, transaction);
                 applied.Add(change);
             }

@@ -13,6 +13,12 @@ internal sealed class Statements(SqliteConnection connection, SqliteTransaction 
 
     public void Execute(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteNonQuery();
 
+    /// <summary>The first column of the first row, or null when there is none (or it is NULL).</summary>
+    public object? Single(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteScalar() is { } value and not DBNull ? value : null;
+
+    /// <summary>The rows of a query, read as they come.</summary>
+    public SqliteDataReader Rows(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteReader();
+
     public long Scalar(string sql, params (string Name, object? Value)[] values) => Convert.ToInt64(Bound(sql, values).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
     private SqliteCommand Bound(string sql, (string Name, object? Value)[] values)

@@ -278,8 +278,9 @@ public sealed class Totals(LedgerDatabase database)
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <param name="givers">Only these givers' donations (the kept totals of the givers a write touched, computed in one query).</param>
     internal static IReadOnlyList<TotalsRow> Query(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
-        TotalsGroup group, TotalsFilter filter)
+        TotalsGroup group, TotalsFilter filter, IReadOnlyCollection<long>? givers = null)
     {
         var (key, name, join) = group switch
         {
@@ -293,7 +294,8 @@ public sealed class Totals(LedgerDatabase database)
                 "LEFT JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
         // One giver's totals: the giver's index narrows the donations before anything is computed.
-        var sql = Current(Counted + OfGiver(filter)) + $"""
+        var ofGivers = givers is null ? "" : $" AND d.donor_id IN ({string.Join(',', givers)})";
+        var sql = Current(Counted + OfGiver(filter) + ofGivers) + $"""
             SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,
                    d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
                    d.combined_fen AS CombinedFen, d.combined_qualifier AS CombinedQualifier
