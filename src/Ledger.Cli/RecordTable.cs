@@ -39,7 +39,7 @@ internal static class RecordTable
         output.WriteLine($"{records.Count} records");
     }
 
-    private static string RecordJsonKind(DonorKind kind) => Ledger.Extraction.Vocabulary.Snake(kind);
+    private static string RecordJsonKind(DonorKind kind) => Ledger.Domain.Vocabulary.Snake(kind);
 
     private static string Money(Figure? figure) => figure is { } f ? Figure(f) : "";
 

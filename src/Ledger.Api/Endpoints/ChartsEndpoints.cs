@@ -131,7 +131,7 @@ internal static class ChartsEndpoints
         var csv = new StringBuilder("source,target,value,qualifier,donations\n");
         foreach (var link in chart.Links)
             csv.AppendJoin(',', TotalsFormat.CsvCell(link.Source), TotalsFormat.CsvCell(link.Target), link.Value.ToString(CultureInfo.InvariantCulture),
-                Ledger.Extraction.Vocabulary.Snake(link.Qualifier), link.Donations.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                Ledger.Domain.Vocabulary.Snake(link.Qualifier), link.Donations.ToString(CultureInfo.InvariantCulture)).Append('\n');
         return TypedResults.Text(csv.ToString(), ReadFormats.Csv);
     }
 
@@ -165,7 +165,7 @@ internal static class ChartsEndpoints
             csv.Append(TotalsFormat.CsvCell(chart.Labels[i])).Append(',').Append(TotalsFormat.CsvCell(chart.Keys[i]));
             foreach (var series in chart.Series)
                 csv.Append(',').Append(series.Data[i]?.ToString(CultureInfo.InvariantCulture))
-                    .Append(',').Append(series.Qualifiers[i] is { } q ? Ledger.Extraction.Vocabulary.Snake(q) : "");
+                    .Append(',').Append(series.Qualifiers[i] is { } q ? Ledger.Domain.Vocabulary.Snake(q) : "");
             csv.Append('\n');
         }
         return TypedResults.Text(csv.ToString(), ReadFormats.Csv);

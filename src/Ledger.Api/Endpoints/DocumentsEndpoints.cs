@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation;
 using Ledger.Api.Http;
+using Ledger.Domain;
 using Ledger.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -93,14 +94,12 @@ internal static class DocumentsEndpoints
     public static Results<Ok<DocumentExcerpt>, ProblemHttpResult, ValidationProblem> GetLines(long id, [FromQuery] int line, [FromQuery] int? context, Sources sources)
     {
         if (context is < 0 or > Sources.MaximumContext) return Problems.Invalid("context", $"context is between 0 and {Sources.MaximumContext}.");
-        try
+        return sources.Around(id, line, context ?? 3) switch
         {
-            return sources.Around(id, line, context ?? 3) is { } excerpt ? TypedResults.Ok(excerpt) : Problems.NotFound($"There is no document {id}.");
-        }
-        catch (ArgumentOutOfRangeException outside)
-        {
-            return Problems.Invalid("line", outside.Message.Split(" (Parameter")[0] + ".");
-        }
+            LinesAround.Found found => TypedResults.Ok(found.Excerpt),
+            LinesAround.NoSuchLine outside => Problems.Invalid("line", $"{outside.Document} has lines 1 to {outside.Lines}."),
+            _ => Problems.NotFound($"There is no document {id}."),
+        };
     }
 
     /// <summary>A document's whole text.</summary>

@@ -178,47 +178,12 @@ public sealed record CorrectionRequest
     public string Why { get; init; } = "";
 }
 
-/// <summary>Limits a figure must keep to: above zero and below what any single gift in these reports could be.</summary>
-internal static class Limits
-{
-    public const decimal MaximumYuan = Figure.MostYuan;
-
-    public const decimal MaximumQuantity = Figure.MostQuantity;
-    public const int MaximumName = 200;
-    public const int MaximumStatement = 4000;
-    public static readonly DateOnly EarliestDate = new(1949, 10, 1);
-    public static DateOnly LatestDate => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-
-    /// <summary>
-    /// A name shows what it is: no control characters, and no invisible or direction-changing ones
-    /// (U+200B, U+202E, U+2066, U+FEFF…) that make two names look alike or one read backwards, nor
-    /// noncharacters (U+FFFE, U+FFFF). Such names are refused rather than silently cleaned.
-    /// </summary>
-    public static bool IsPlainName(string? name) => name is null || FirstHidden(name) is null;
-
-    /// <summary>The first character a name may not hold, as U+XXXX; null when there is none.</summary>
-    public static string? FirstHidden(string? name)
-    {
-        foreach (var rune in (name ?? "").EnumerateRunes())
-        {
-            // A lone surrogate comes out as U+FFFD, which no name of a giver holds either.
-            var noncharacter = (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF || rune == Rune.ReplacementChar;
-            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format || noncharacter) return $"U+{rune.Value:X4}";
-        }
-        return null;
-    }
-
-    public static bool IsWholeFen(decimal yuan) => decimal.Round(yuan, 2) == yuan;
-
-    public const string HiddenMessage = "The name holds a control, invisible or direction-changing character";
-}
-
 internal sealed class AmountEntryValidator : AbstractValidator<AmountEntry>
 {
     public AmountEntryValidator()
     {
         RuleFor(a => a.Yuan).GreaterThan(0).WithMessage("A figure is more than 0 yuan.")
-            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
+            .LessThanOrEqualTo(Limits.MostYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
             .Must(Limits.IsWholeFen).WithMessage("Money is stated to the fen (0.01 yuan) at most: the ledger keeps whole fen.");
         RuleFor(a => a.Qualifier).Must(q => q is not null && Vocabulary.Qualifiers.ContainsKey(q))
             .WithMessage(a => Words.NotOne(a.Qualifier, Words.Qualifier, Vocabulary.Qualifiers));
@@ -232,7 +197,7 @@ internal sealed class ItemEntryValidator : AbstractValidator<ItemEntry>
         RuleFor(i => i.Category).Must(c => c is not null && Vocabulary.Categories.ContainsKey(c))
             .WithMessage(i => Words.NotOne(i.Category, Words.Category, Vocabulary.Categories));
         RuleFor(i => i.Name).NotEmpty().MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName).WithMessage(i => $"{Limits.HiddenMessage} ({Limits.FirstHidden(i.Name)}).");
-        RuleFor(i => i.Quantity).GreaterThan(0).LessThanOrEqualTo(Limits.MaximumQuantity).When(i => i.Quantity is not null);
+        RuleFor(i => i.Quantity).GreaterThan(0).LessThanOrEqualTo(Limits.MostQuantity).When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).NotEmpty().WithMessage("A quantity needs its unit (只, 套, 箱…).").When(i => i.Quantity is not null);
         RuleFor(i => i.Unit).Must(u => Vocabulary.Units.Contains(u!))
             .WithMessage(i => $"'{i.Unit}' is not a unit of goods this ledger knows.").When(i => !string.IsNullOrEmpty(i.Unit));
@@ -281,7 +246,7 @@ internal sealed class CorrectionRequestValidator : AbstractValidator<CorrectionR
         RuleFor(c => c.Field).Must(f => f is not null && Corrections.Fields.ContainsKey(f))
             .WithMessage(c => $"'{c.Field}' is not a figure that can be corrected; one of {string.Join(", ", Corrections.Fields.Keys)}.");
         RuleFor(c => c.Yuan).GreaterThan(0).WithMessage("A figure is more than 0 yuan; send null to remove it.")
-            .LessThanOrEqualTo(Limits.MaximumYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
+            .LessThanOrEqualTo(Limits.MostYuan).WithMessage("More than a trillion yuan is not a figure of one gift.")
             .Must(y => Limits.IsWholeFen(y!.Value)).WithMessage("Money is stated to the fen (0.01 yuan) at most: the ledger keeps whole fen.").When(c => c.Yuan is not null);
         RuleFor(c => c.Who).NotEmpty().WithMessage("Say who corrects it.").MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName)
             .WithMessage(c => $"{Limits.HiddenMessage} ({Limits.FirstHidden(c.Who)}).");
@@ -329,7 +294,7 @@ internal static class DonationsEndpoints
         ReadFilter.CheckDate(errors, "from", query.From);
         ReadFilter.CheckDate(errors, "to", query.To);
         Words.Check(errors, "category", query.Category, Words.Category, Vocabulary.Categories);
-        if (query.MinAmount is < 0 or > Limits.MaximumYuan) errors["min_amount"] = [$"min_amount is between 0 and {Limits.MaximumYuan:0} yuan (no one gift is more)."];
+        if (query.MinAmount is < 0 or > Limits.MostYuan) errors["min_amount"] = [$"min_amount is between 0 and {Limits.MostYuan:0} yuan (no one gift is more)."];
         if (query.Limit is < 1 or > Donations.MaximumLimit) errors["limit"] = [$"limit is between 1 and {Donations.MaximumLimit}."];
         DonationOrder order = DonationOrder.Date;
         if (query.Sort is not null && !Orders.TryGetValue(query.Sort, out order))

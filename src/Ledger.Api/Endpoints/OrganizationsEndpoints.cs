@@ -1,4 +1,5 @@
 using Ledger.Api.Http;
+using Ledger.Domain;
 using Ledger.Extraction;
 using Ledger.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

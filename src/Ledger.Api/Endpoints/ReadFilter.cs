@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ledger.Domain;
 using Ledger.Extraction;
 using Ledger.Storage;
 using Microsoft.AspNetCore.Mvc;

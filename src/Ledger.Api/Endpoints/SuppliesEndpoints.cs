@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ledger.Api.Http;
+using Ledger.Domain;
 using Ledger.Extraction;
 using Ledger.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -32,6 +32,6 @@ public sealed record DonationRecord
     /// <summary>A gift with an identifiable donor but no figure and no item quantity.</summary>
     public bool Optional { get; init; }
 
-    /// <summary>A figure the text states that no gift can be (beyond <see cref="Figure.MostYuan"/>): left unread, kept for the audit.</summary>
+    /// <summary>A figure the text states that no gift can be (beyond <see cref="Limits.MostYuan"/>): left unread, kept for the audit.</summary>
     public string? UnreadFigure { get; init; }
 }

@@ -7,16 +7,6 @@ namespace Ledger.Domain;
 /// </summary>
 public readonly record struct Figure(decimal Value, Qualifier Qualifier, decimal Low, decimal High)
 {
-    /// <summary>
-    /// The most one gift can be, in yuan: one trillion (一万亿). The largest single pledges on record
-    /// are around 5×10^10 yuan, so a larger figure is a misreading or a hoax: it is never an amount
-    /// (the extractor leaves it unread, the API refuses it), and no stored amount can make a sum overflow.
-    /// </summary>
-    public const decimal MostYuan = 1_000_000_000_000m;
-
-    /// <summary>The most of one kind of goods one gift can count (ten billion masks).</summary>
-    public const decimal MostQuantity = 10_000_000_000m;
-
     public static Figure Exact(decimal value) => new(value, Qualifier.Exact, value, value);
 
     public Figure WithQualifier(Qualifier qualifier) => this with { Qualifier = qualifier };

@@ -27,7 +27,7 @@ public static class AmountRecognizer
 
     private static readonly ILookup<string, (string Word, Qualifier Qualifier)> Qualifiers =
         LanguageData.Lines("Extraction/Data/qualifiers.tsv").Select(l => l.Split('\t'))
-            .ToLookup(r => r[1], r => (r[0], Lexicon.ParseSnake<Qualifier>(r[2])));
+            .ToLookup(r => r[1], r => (r[0], Vocabulary.Parse<Qualifier>(r[2])));
 
     private static readonly WordTable<Qualifier> Before = new(Qualifiers["before"]);
     private static readonly WordTable<Qualifier> Inner = new(Qualifiers["inner"]);

@@ -192,7 +192,7 @@ public sealed class DonationExtractor
         // 捐款92233720368547758元: a figure beyond any one gift is no amount; the gift is kept with it unread, for the audit.
         var (cash, goodsValue, combined) = (Believable(frame.Cash), Believable(frame.GoodsValue), Believable(frame.Combined));
         var unread = new[] { frame.Cash, frame.GoodsValue, frame.Combined }.FirstOrDefault(f => f is { } figure && Believable(figure) is null);
-        var items = KeptItems(frame.Items).Select(i => i.Quantity is { } q && q.Value > Figure.MostQuantity ? i with { Quantity = null } : i).ToList();
+        var items = KeptItems(frame.Items).Select(i => i.Quantity is { } q && q.Value > Limits.MostQuantity ? i with { Quantity = null } : i).ToList();
         var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Any(i => i.Quantity is not null);
         if (!quantified && unread is null && !options.IncludeUnquantified) return null;
         var kind = DonorNames.KindOf(frame.Donor);
@@ -222,7 +222,7 @@ public sealed class DonationExtractor
         };
     }
 
-    private static Figure? Believable(Figure? figure) => figure is { } f && f.Value > 0 && f.Value <= Figure.MostYuan ? f : null;
+    private static Figure? Believable(Figure? figure) => figure is { } f && f.Value > 0 && f.Value <= Limits.MostYuan ? f : null;
 
     // 口罩、消毒酒精等防疫急需物资: the summing noun after 等 is not one more item; generic goods
     // (物资) count only when nothing more specific is named or they carry a quantity, and not when

@@ -36,12 +36,12 @@ internal sealed class Lexicon
     {
         Triggers = new WordTable<TriggerRole>(Rows("triggers.tsv").Select(r => (r[0], Enum.Parse<TriggerRole>(r[1], ignoreCase: true))));
         Items = new WordTable<ItemWord>(Rows("categories.tsv").Select(r =>
-            (r[0], new ItemWord(ParseSnake<ItemCategory>(r[1]), r.Length > 2 && r[2] == "generic"))));
+            (r[0], new ItemWord(Vocabulary.Parse<ItemCategory>(r[1]), r.Length > 2 && r[2] == "generic"))));
         Titles = new WordTable<string>(Rows("titles.tsv").Select(r => (r[0], r[0])));
         Cues = Rows("cues.tsv")
             .GroupBy(r => r[0])
             .ToDictionary(g => g.Key, g => new WordTable<bool>(g.Select(r => (r[1], true))));
-        var kinds = Rows("kinds.tsv").Select(r => (Match: r[0], Word: r[1], Kind: ParseSnake<DonorKind>(r[2]))).ToList();
+        var kinds = Rows("kinds.tsv").Select(r => (Match: r[0], Word: r[1], Kind: Vocabulary.Parse<DonorKind>(r[2]))).ToList();
         KindContains = new WordTable<(int, DonorKind)>(kinds.Where(k => k.Match == "contains").Select((k, order) => (k.Word, (order, k.Kind))));
         KindMembers = new WordTable<(int, DonorKind)>(kinds.Where(k => k.Match == "member").Select((k, order) => (k.Word, (order, k.Kind))));
         var suffixes = kinds.Where(k => k.Match == "suffix").ToDictionary(k => k.Word, k => k.Kind);
@@ -56,20 +56,4 @@ internal sealed class Lexicon
 
     private static IEnumerable<string[]> Rows(string file) =>
         LanguageData.Lines("Extraction/Data/" + file).Select(l => l.Split('\t'));
-
-    /// <summary>ProtectiveSuit → protective_suit.</summary>
-    internal static string ToSnake(string pascal)
-    {
-        var sb = new System.Text.StringBuilder(pascal.Length + 4);
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('_');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>protective_suit → ProtectiveSuit.</summary>
-    internal static TEnum ParseSnake<TEnum>(string snake) where TEnum : struct, Enum =>
-        Enum.Parse<TEnum>(snake.Replace("_", ""), ignoreCase: true);
 }

@@ -68,7 +68,7 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         foreach (var recipient in recipients.Where(placed.Recipients.Add)) AddRecipient(id, recipient);
         foreach (var item in record.Items)
         {
-            var category = Lexicon.ToSnake(item.Category.ToString());
+            var category = Vocabulary.Snake(item.Category);
             statements.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES ($id, $category, $unit, $quantity, $qualifier)",
                 ("$id", id), ("$category", category), ("$unit", item.Unit ?? ""),
                 ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)));
@@ -139,7 +139,7 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         if (reasons.Count == 0)
         {
             // Goods only: the same kind of goods in the same quantity.
-            var shared = record.Items.Where(i => i.Quantity is not null && known.Items.Any(k => k.Category == Lexicon.ToSnake(i.Category.ToString())
+            var shared = record.Items.Where(i => i.Quantity is not null && known.Items.Any(k => k.Category == Vocabulary.Snake(i.Category)
                 && k.Quantity == i.Quantity.Value.Value)).ToList();
             if (shared.Count == 0 || cash is not null || goods is not null || combined is not null) return null;
             reasons.Add($"{string.Join("、", shared.Select(i => $"{i.Name} {i.Quantity!.Value.Value}{i.Unit}"))} agree");

@@ -139,7 +139,7 @@ internal static class DonorTotals
 
     private static string? Q(Sum? sum) => sum is null ? null : Q(sum.Qualifier);
 
-    private static string Q(Qualifier qualifier) => Extraction.Lexicon.ToSnake(qualifier.ToString());
+    private static string Q(Qualifier qualifier) => Vocabulary.Snake(qualifier);
 
     private static Sum? SumOf(long? fen, string? qualifier) => fen is { } f ? new Sum(f / 100m, Fen.Qualifier(qualifier)) : null;
 

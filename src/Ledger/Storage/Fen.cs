@@ -6,15 +6,15 @@ namespace Ledger.Storage;
 /// <summary>Money in the ledger: whole fen (0.01 yuan) in SQLite INTEGER columns, never floating point.</summary>
 internal static class Fen
 {
-    /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Figure.MostYuan"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Limits.MostYuan"/>).</exception>
     public static long? Of(Figure? figure) => figure is { } f
-        ? f.Value is >= 0 and <= Figure.MostYuan ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero)
+        ? f.Value is >= 0 and <= Limits.MostYuan ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero)
             : throw new ArgumentOutOfRangeException(nameof(figure), f.Value, "no amount of one gift")
         : null;
 
     public static decimal? Yuan(long? fen) => fen is { } f ? f / 100m : null;
 
-    public static string? QualifierOf(Figure? figure) => figure is { } f ? Lexicon.ToSnake(f.Qualifier.ToString()) : null;
+    public static string? QualifierOf(Figure? figure) => figure is { } f ? Vocabulary.Snake(f.Qualifier) : null;
 
     /// <summary>A qualifier as stored (at_least); no qualifier is exact.</summary>
     public static Qualifier Qualifier(string? snake) => snake is null ? Domain.Qualifier.Exact : Vocabulary.Qualifiers[snake];

@@ -46,12 +46,12 @@ public sealed record HandEntry
     internal string Describe() => string.Join("; ", new[]
     {
         $"donor {Donor.Trim()}",
-        DonorKind == DonorKind.Unknown ? null : $"kind {Lexicon.ToSnake(DonorKind.ToString())}",
+        DonorKind == DonorKind.Unknown ? null : $"kind {Vocabulary.Snake(DonorKind)}",
         Recipients.Count > 0 ? $"recipients {string.Join("、", Recipients.Select(r => r.Trim()))}" : null,
         Cash is { } c ? $"cash {c}" : null,
         GoodsValue is { } g ? $"goods value {g}" : null,
         Combined is { } m ? $"combined {m}" : null,
-        Items.Count > 0 ? "items " + string.Join("、", Items.Select(i => $"{Lexicon.ToSnake(i.Category.ToString())} {i.Name} {i.Quantity}{i.Unit}")) : null,
+        Items.Count > 0 ? "items " + string.Join("、", Items.Select(i => $"{Vocabulary.Snake(i.Category)} {i.Name} {i.Quantity}{i.Unit}")) : null,
         Date is { } d ? "date " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         Aggregate ? "reported total" : null,
     }.Where(p => p is not null));

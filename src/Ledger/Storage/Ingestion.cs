@@ -232,7 +232,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             RETURNING id
             """,
             ("$document", documentId), ("$line", record.Line), ("$evidence", record.Evidence), ("$donor", record.Donor),
-            ("$kind", Lexicon.ToSnake(record.DonorKind.ToString())), ("$donorId", donorId), ("$via", record.Via), ("$viaId", viaId),
+            ("$kind", Vocabulary.Snake(record.DonorKind)), ("$donorId", donorId), ("$via", record.Via), ("$viaId", viaId),
             ("$donation", donationId), ("$why", joinReason),
             ("$cash", Fen.Of(record.Cash)), ("$cashQualifier", Fen.QualifierOf(record.Cash)),
             ("$goods", Fen.Of(record.GoodsValue)), ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
@@ -245,7 +245,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
                 ("$id", id), ("$name", name), ("$organization", organizationId));
         foreach (var item in record.Items)
             statements.Execute("INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit) VALUES ($id, $category, $name, $quantity, $qualifier, $unit)",
-                ("$id", id), ("$category", Lexicon.ToSnake(item.Category.ToString())), ("$name", item.Name),
+                ("$id", id), ("$category", Vocabulary.Snake(item.Category)), ("$name", item.Name),
                 ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)), ("$unit", item.Unit));
         return id;
     }

@@ -77,7 +77,7 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
         // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
         if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
         id = statements.Scalar("INSERT INTO organizations (name, kind) VALUES ($name, $kind) RETURNING id",
-            ("$name", full), ("$kind", Lexicon.ToSnake(kind.ToString())));
+            ("$name", full), ("$kind", Vocabulary.Snake(kind)));
         _created.Add(id);
         if (full != name) Remember(full, id, "full form");
         return id;

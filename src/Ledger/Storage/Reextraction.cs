@@ -90,7 +90,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year });
             var fresh = records.Where(r => r.Donor is not null).Select(r => new RecordSummary(r.Line, r.Donor,
                 Figures(Fen.Of(r.Cash), Fen.Of(r.GoodsValue), Fen.Of(r.Combined), r.Aggregate,
-                    string.Join("、", r.Items.Select(i => $"{Lexicon.ToSnake(i.Category.ToString())} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}"))),
+                    string.Join("、", r.Items.Select(i => $"{Vocabulary.Snake(i.Category)} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}"))),
                 r.Evidence)).ToList();
             var added = Difference(fresh, stored);
             var removed = Difference(stored, fresh);

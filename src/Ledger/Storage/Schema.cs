@@ -205,7 +205,7 @@ internal static class Schema
         CREATE INDEX donor_totals_by_rank ON donor_totals(given_fen DESC, reported_fen DESC, name);
         """,
 
-        // 9: a figure no gift can be (beyond Figure.MostYuan), kept unread on its record for the audit.
+        // 9: a figure no gift can be (beyond Limits.MostYuan), kept unread on its record for the audit.
         """
         ALTER TABLE records ADD COLUMN unread_figure TEXT;
         """,

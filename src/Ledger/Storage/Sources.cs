@@ -101,21 +101,29 @@ public sealed class Sources(LedgerDatabase database)
             .ToList();
     }
 
-    /// <summary>The lines from <paramref name="context"/> before <paramref name="line"/> to as many after it; null when no such document.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The line is not in the document.</exception>
-    public DocumentExcerpt? Around(long id, int line, int context = 3)
+    /// <summary>The lines from <paramref name="context"/> before <paramref name="line"/> to as many after it, or why there are none.</summary>
+    public LinesAround Around(long id, int line, int context = 3)
     {
         using var connection = database.Connect();
         var document = connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id })?.ToInfo();
-        if (document is null) return null;
-        if (line < 1 || line > document.Lines)
-            throw new ArgumentOutOfRangeException(nameof(line), line, $"{document.Name} has lines 1 to {document.Lines}");
+        if (document is null) return new LinesAround.NoDocument();
+        if (line < 1 || line > document.Lines) return new LinesAround.NoSuchLine(document.Name, document.Lines);
         context = Math.Clamp(context, 0, MaximumContext);
         var text = connection.QuerySingle<string>("SELECT text FROM documents WHERE id = @id", new { id });
         var lines = text.Split('\n');
         var first = Math.Max(1, line - context);
         var last = Math.Min(document.Lines, line + context);
-        return new DocumentExcerpt(document, line,
-            Enumerable.Range(first, last - first + 1).Select(n => new DocumentLine(n, lines[n - 1].TrimEnd('\r'))).ToList());
+        return new LinesAround.Found(new DocumentExcerpt(document, line,
+            Enumerable.Range(first, last - first + 1).Select(n => new DocumentLine(n, lines[n - 1].TrimEnd('\r'))).ToList()));
     }
+}
+
+/// <summary>What asking for the lines around a line found: the excerpt, no such document, or no such line.</summary>
+public abstract record LinesAround
+{
+    public sealed record Found(DocumentExcerpt Excerpt) : LinesAround;
+
+    public sealed record NoDocument : LinesAround;
+
+    public sealed record NoSuchLine(string Document, int Lines) : LinesAround;
 }

@@ -141,5 +141,5 @@ public class DonationRulesTests
     }
 
     private static string Describe(DonatedItem item) =>
-        $"{Lexicon.ToSnake(item.Category.ToString())} {item.Quantity?.Value} {item.Unit}";
+        $"{Vocabulary.Snake(item.Category)} {item.Quantity?.Value} {item.Unit}";
 }

@@ -33,8 +33,8 @@ public class ExtractorPropertyTests
             var lines = Math.Max(text.Split('\n').Length, text.Split('\r').Length);
             var document = Squashed(Ledger.Text.TextNormalizer.Normalize(text).Text);
             return records.All(r => r.Line >= 1 && r.Line <= lines && r.Evidence.Length is > 0 and <= 300 && r.Doc == "generated.txt"
-                                    && new[] { r.Cash, r.GoodsValue, r.Combined }.All(f => f is null || f.Value.Value is > 0 and <= Ledger.Domain.Figure.MostYuan)
-                                    && r.Items.All(i => i.Quantity is null || i.Quantity.Value.Value is > 0 and <= Ledger.Domain.Figure.MostQuantity)
+                                    && new[] { r.Cash, r.GoodsValue, r.Combined }.All(f => f is null || f.Value.Value is > 0 and <= Ledger.Domain.Limits.MostYuan)
+                                    && r.Items.All(i => i.Quantity is null || i.Quantity.Value.Value is > 0 and <= Ledger.Domain.Limits.MostQuantity)
                                     && document.Contains(Squashed(r.Evidence), StringComparison.Ordinal));
         });
 
