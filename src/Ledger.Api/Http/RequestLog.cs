@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Ledger.Api.Http;
 
 /// <summary>
-/// One log line a request: method, path, status, time. A write's query string is never written
+/// One log line a request: method, path, status, time (successful reads at Debug). A write's query string is never written
 /// (a key sent there by mistake must not reach the log), nor any query parameter named like a key;
 /// headers, the key's home, are never written at all. The framework's own request lines, which
 /// carry the whole URL, are turned off in <see cref="LedgerApi"/>.
@@ -19,8 +19,11 @@ internal sealed class RequestLog(RequestDelegate next, ILogger<RequestLog> logge
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("{Method} {Path}{Query} {Status} in {Elapsed:0.0} ms", context.Request.Method, context.Request.Path.Value,
+            // Writes and refusals at Information; the many successful reads at Debug, so a busy API does not spend itself logging them.
+            var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+            var level = read && context.Response.StatusCode < 400 ? LogLevel.Debug : LogLevel.Information;
+            if (logger.IsEnabled(level))
+                logger.Log(level, "{Method} {Path}{Query} {Status} in {Elapsed:0.0} ms", context.Request.Method, context.Request.Path.Value,
                     Shown(context.Request), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
