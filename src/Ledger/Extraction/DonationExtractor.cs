@@ -13,6 +13,9 @@ public sealed record ExtractionOptions
     public bool IncludeUnquantified { get; init; }
 }
 
+/// <summary>A document read: its records, and the year its dates were read in.</summary>
+public sealed record ExtractedDocument(IReadOnlyList<DonationRecord> Records, int? Year);
+
 /// <summary>
 /// Reads a report and lists every gift of money or supplies in it. Immutable and thread-safe:
 /// build once, call from anywhere. Never throws on any input.
@@ -44,7 +47,10 @@ public sealed class DonationExtractor
     /// </summary>
     internal const int PartLength = 1 << 20;
 
-    public IReadOnlyList<DonationRecord> Extract(string text, string docName, ExtractionOptions? options = null)
+    public IReadOnlyList<DonationRecord> Extract(string text, string docName, ExtractionOptions? options = null) => ExtractDocument(text, docName, options).Records;
+
+    /// <summary>The records of a document, and the year its dates were read in (its own, else <see cref="ExtractionOptions.Year"/>).</summary>
+    public ExtractedDocument ExtractDocument(string text, string docName, ExtractionOptions? options = null)
     {
         text ??= "";
         docName ??= "";
@@ -52,7 +58,8 @@ public sealed class DonationExtractor
         if (text.Length <= _partLength)
         {
             var whole = TextNormalizer.Normalize(text);
-            return Read(whole, DateReader.DocumentYear(whole.Text) ?? options.Year, LocalCurrency.Of(text, whole.WasTraditional), docName, options);
+            var wholeYear = DateReader.DocumentYear(whole.Text) ?? options.Year;
+            return new ExtractedDocument(Read(whole, wholeYear, LocalCurrency.Of(text, whole.WasTraditional), docName, options), wholeYear);
         }
         // What holds for the whole document (its year, its script) is read from its opening part.
         var records = new List<DonationRecord>();
@@ -72,7 +79,7 @@ public sealed class DonationExtractor
             records.AddRange(Read(document, year, localCurrency, docName, options).Select(r => offset == 0 ? r : r with { Line = r.Line + offset }));
             line += LineBreaks(part);
         }
-        return records;
+        return new ExtractedDocument(records, year);
     }
 
     // The parts of a long text: about PartLength each, cut after a blank line, else after a line that ends a sentence, else after any line.

@@ -30,7 +30,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     internal const int BatchDocuments = 1000;
 
     public IngestResult Ingest(string name, string text, int? year = null) =>
-        Store(name, text, year, () => _extractor.Extract(text, name, new ExtractionOptions { Year = year })).Result;
+        Store(name, text, () => _extractor.ExtractDocument(text, name, new ExtractionOptions { Year = year })).Result;
 
     /// <summary>
     /// Ingests many documents, in order, as fast as the machine allows: a batch is read on every
@@ -64,7 +64,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         // The document says what was entered, from what, and by whom: an audit of it needs nothing else.
         var text = $"{statement}\nentered by hand by {entry.EnteredBy.Trim()}: {entry.Describe()}\n";
         var name = "entered-by-hand/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-        var (result, documentId) = Store(name, text, entry.Date?.Year, () => [entry.ToRecord(name, statement)]);
+        var (result, documentId) = Store(name, text,
+            () => new ExtractedDocument([entry.ToRecord(name, statement)], DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? entry.Date?.Year));
         using var connection = database.Connect();
         var donationId = connection.ExecuteScalar<long>(
             "SELECT donation_id FROM records WHERE document_id = @documentId AND retired_at IS NULL ORDER BY id LIMIT 1", new { documentId });
@@ -77,7 +78,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     private sealed record ReadDocument(string Name, string Text, string Sha, int? Year, string? City, string? Published,
         IReadOnlyList<DonationRecord> Records, Exception? Error = null);
 
-    private (IngestResult Result, long DocumentId) Store(string name, string text, int? year, Func<IReadOnlyList<DonationRecord>> read)
+    private (IngestResult Result, long DocumentId) Store(string name, string text, Func<ExtractedDocument> read)
     {
         var sha = Sha(text);
         using (var connection = database.Connect())
@@ -85,22 +86,25 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             if (connection.ExecuteScalar<long?>(KnownText, new { sha }) is { } stored)
                 return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, stored), stored);
         }
-        var result = Write([Read(name, text, sha, year, read)], keepGoing: false).Single().Single();
+        var result = Write([Read(name, text, sha, read)], keepGoing: false).Single().Single();
         return (result, result.DocumentId);
     }
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     // Reading a report takes time; it is done before the write lock is taken, so it never keeps other writers waiting.
-    private static ReadDocument Read(string name, string text, string sha, int? year, Func<IReadOnlyList<DonationRecord>> read) =>
-        new(name, text, sha, DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, ReportCity.Of(text), DateReader.PublicationDate(text), read());
+    private static ReadDocument Read(string name, string text, string sha, Func<ExtractedDocument> read)
+    {
+        var extracted = read();
+        return new(name, text, sha, extracted.Year, ReportCity.Of(text), DateReader.PublicationDate(text), extracted.Records);
+    }
 
     private Task<ReadDocument[]> ReadAsync(DocumentSource[] batch, int? year) => Task.Run(() => batch.AsParallel().AsOrdered().Select(source =>
     {
         try
         {
             var text = source.Text();
-            return Read(source.Name, text, Sha(text), year, () => _extractor.Extract(text, source.Name, new ExtractionOptions { Year = year }));
+            return Read(source.Name, text, Sha(text), () => _extractor.ExtractDocument(text, source.Name, new ExtractionOptions { Year = year }));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
