@@ -11,8 +11,10 @@ internal static class Usage
               Scores records against gold records: precision, recall, F1 and field accuracies
               as the reference scorer computes them, then what was missed and what was spurious.
           ledger ingest PATH... --db FILE [--year YEAR]
-              Puts documents into a ledger (SQLite): one transaction each, the same text again changes
-              nothing, a changed document replaces its earlier records and stays in history.
+              Puts documents into a ledger (SQLite), read on every core and written a few thousand
+              records a transaction: the same text again changes nothing, a changed document replaces
+              its earlier records and stays in history, a document that cannot be stored is reported
+              and the others go on (exit code 1).
           ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE
                         [--format table|json|csv] [--from DATE] [--to DATE] [--category C]
                         [--donor-kind K] [--document NAME]
