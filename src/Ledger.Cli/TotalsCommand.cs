@@ -2,12 +2,12 @@ using Ledger.Storage;
 
 namespace Ledger.Cli;
 
-/// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE [--format table|json|csv]</summary>
+/// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE [--format table|json|csv] [filters]</summary>
 internal static class TotalsCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document");
+        var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document", "donor", "recipient");
         if (options.Error is { } problem) return Usage.Fail(error, problem);
         if (options.Paths.Count > 0) return Usage.Fail(error, $"unexpected argument {options.Paths[0]}");
         if (options.Get("db") is not { } db) return Usage.Fail(error, "totals needs --db FILE");
@@ -23,8 +23,27 @@ internal static class TotalsCommand
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
         var totals = new Totals(database);
+        var organizations = new Organizations(database);
+        long? donor = null, recipient = null;
+        foreach (var (option, value) in new[] { ("donor", options.Get("donor")), ("recipient", options.Get("recipient")) })
+        {
+            if (value is null) continue;
+            switch (organizations.Find(value))
+            {
+                case NamedOrganization.Found found when option == "donor": donor = found.Id; break;
+                case NamedOrganization.Found found: recipient = found.Id; break;
+                case NamedOrganization.Several several:
+                    error.WriteLine($"ledger: --{option}: {several}");
+                    return 2;
+                default:
+                    error.WriteLine($"ledger: --{option}: no organization is known as '{value}'");
+                    return 2;
+            }
+        }
         var filter = new TotalsFilter
         {
+            Organization = donor,
+            Recipient = recipient,
             From = options.Get("from"),
             To = options.Get("to"),
             Category = options.Get("category"),

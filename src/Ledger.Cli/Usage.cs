@@ -17,7 +17,7 @@ internal static class Usage
               and the others go on (exit code 1).
           ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE
                         [--format table|json|csv] [--from DATE] [--to DATE] [--category C]
-                        [--donor-kind K] [--document NAME]
+                        [--donor-kind K] [--document NAME] [--donor ID|NAME] [--recipient ID|NAME]
               Totals: itemised gifts and reported totals apart; cash, goods value, combined apart.
           ledger reextract --db FILE [--apply]
               Reads the stored documents again with this extractor and shows what would change;

@@ -12,8 +12,6 @@ internal static class FilterNames
 {
     public readonly record struct Resolved(long? Id, ProblemHttpResult? Unknown = null, ValidationProblem? Ambiguous = null);
 
-    private const int Candidates = 10;
-
     /// <summary>
     /// An organization by its id or a name it is known by (吴庆和, an alias, a part of a name); a name
     /// several organizations answer to is a 400 that lists them.
@@ -21,18 +19,13 @@ internal static class FilterNames
     public static Resolved Organization(string field, string? value, Organizations organizations)
     {
         if (string.IsNullOrWhiteSpace(value)) return new Resolved(null);
-        value = value.Trim();
-        if (long.TryParse(value, out var id))
-            return organizations.ById(id) is not null ? new Resolved(id) : new Resolved(null, Problems.NotFound($"There is no organization {id} ({field})."));
-        if (organizations.Named(value) is { } named) return new Resolved(named.Id);
-        var found = organizations.Search(value, limit: Candidates + 1);
-        return found.Count switch
+        return organizations.Find(value) switch
         {
-            0 => new Resolved(null, Problems.NotFound($"No organization is known as '{value}' ({field}).")),
-            1 => new Resolved(found[0].Id),
-            _ => new Resolved(null, Ambiguous: Problems.Invalid(field,
-                $"'{value}' names {(found.Count > Candidates ? $"more than {Candidates}" : found.Count.ToString())} organizations; give one's id: "
-                + string.Join("; ", found.Take(Candidates).Select(o => $"{o.Id} {o.Name}")) + ".")),
+            NamedOrganization.Found found => new Resolved(found.Id),
+            NamedOrganization.Several several => new Resolved(null, Ambiguous: Problems.Invalid(field, several.ToString())),
+            NamedOrganization.Unknown { Name: var name } => new Resolved(null, Problems.NotFound(long.TryParse(name, out var id)
+                ? $"There is no organization {id} ({field})." : $"No organization is known as '{name}' ({field}).")),
+            var other => throw new InvalidOperationException($"unexpected {other}"),
         };
     }
 
@@ -50,18 +43,27 @@ internal static class FilterNames
     }
 
     /// <summary>
-    /// Resolves the document of every read filter of the endpoints it is put on (totals, charts,
-    /// supplies) before they run: by id or name, an unknown one answered with a 404 problem.
+    /// Resolves what every read filter of the endpoints it is put on (totals, charts, supplies) names
+    /// before they run: the document, the giver and the receiver, by id or name; an unknown one is
+    /// answered with a 404 problem, a name of several with a 400 listing them.
     /// </summary>
-    public static TBuilder ResolvesDocuments<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder ResolvesNames<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(async (context, next) =>
         {
+            var services = context.HttpContext.RequestServices;
             foreach (var filter in context.Arguments.OfType<ReadFilter>())
             {
-                var (name, unknown) = Document(filter.Document, context.HttpContext.RequestServices.GetRequiredService<Sources>());
+                var (name, unknown) = Document(filter.Document, services.GetRequiredService<Sources>());
                 if (unknown is not null) return unknown;
                 filter.Document = name;
+                var organizations = services.GetRequiredService<Organizations>();
+                var donor = Organization("donor", filter.Donor, organizations);
+                var recipient = Organization("recipient", filter.Recipient, organizations);
+                if ((donor.Unknown ?? recipient.Unknown) is { } nobody) return nobody;
+                if ((donor.Ambiguous ?? recipient.Ambiguous) is { } several) return several;
+                filter.DonorId = donor.Id;
+                filter.RecipientId = recipient.Id;
             }
             return await next(context);
         });

@@ -33,7 +33,25 @@ public sealed class ReadFilter
     [FromQuery(Name = "document")]
     public string? Document { get; set; }
 
-    public TotalsFilter ToTotalsFilter() => new() { From = From, To = To, Category = Category, DonorKind = DonorKind, Document = Document };
+    /// <summary>Only gifts of this giver: its id or a name it is known by (an unknown one is a 404, a name of several a 400 listing them).</summary>
+    /// <example>吴庆和</example>
+    [FromQuery(Name = "donor")]
+    public string? Donor { get; set; }
+
+    /// <summary>Only gifts to this receiver, alone or shared with others: its id or a name it is known by.</summary>
+    [FromQuery(Name = "recipient")]
+    public string? Recipient { get; set; }
+
+    /// <summary>The giver <see cref="Donor"/> names, once resolved.</summary>
+    internal long? DonorId { get; set; }
+
+    /// <summary>The receiver <see cref="Recipient"/> names, once resolved.</summary>
+    internal long? RecipientId { get; set; }
+
+    public TotalsFilter ToTotalsFilter() => new()
+    {
+        From = From, To = To, Category = Category, DonorKind = DonorKind, Document = Document, Organization = DonorId, Recipient = RecipientId,
+    };
 
     /// <summary>Each invalid field with why; empty when the filter can be used.</summary>
     public Dictionary<string, string[]> Errors()

@@ -80,6 +80,24 @@ public sealed class Organizations(LedgerDatabase database)
             .ToList();
     }
 
+    /// <summary>
+    /// The organization a person means by an id or a name it is known by (吴庆和, an alias, a part of
+    /// a name): found, unknown, or one of several (the first ten of them).
+    /// </summary>
+    public NamedOrganization Find(string idOrName)
+    {
+        var value = idOrName.Trim();
+        if (long.TryParse(value, out var id)) return ById(id) is not null ? new NamedOrganization.Found(id) : new NamedOrganization.Unknown(value);
+        if (Named(value) is { } named) return new NamedOrganization.Found(named.Id);
+        var found = Search(value, limit: NamedOrganization.Candidates + 1);
+        return found.Count switch
+        {
+            0 => new NamedOrganization.Unknown(value),
+            1 => new NamedOrganization.Found(found[0].Id),
+            _ => new NamedOrganization.Several(value, found.Take(NamedOrganization.Candidates).ToList(), found.Count > NamedOrganization.Candidates),
+        };
+    }
+
     public Organization? Named(string name)
     {
         using var connection = database.Connect();
@@ -168,5 +186,24 @@ public sealed class Organizations(LedgerDatabase database)
         var names = connection.Query<(string Name, string Reason)>("SELECT name, reason FROM names WHERE organization_id = @id ORDER BY name", new { id })
             .Select(n => new OrganizationName(n.Name, n.Reason)).ToList();
         return new Organization(id, name, kind, names);
+    }
+}
+
+/// <summary>What an id or a name finds among the organizations.</summary>
+public abstract record NamedOrganization
+{
+    /// <summary>How many of several organizations a name answers to are named back.</summary>
+    public const int Candidates = 10;
+
+    public sealed record Found(long Id) : NamedOrganization;
+
+    public sealed record Unknown(string Name) : NamedOrganization;
+
+    /// <param name="More">More organizations answer to the name than are listed.</param>
+    public sealed record Several(string Name, IReadOnlyList<OrganizationRef> Organizations, bool More) : NamedOrganization
+    {
+        public override string ToString() =>
+            $"'{Name}' names {(More ? $"more than {Organizations.Count}" : Organizations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} organizations; give one's id: "
+            + string.Join("; ", Organizations.Select(o => $"{o.Id} {o.Name}")) + ".";
     }
 }

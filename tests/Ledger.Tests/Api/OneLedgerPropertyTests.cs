@@ -32,15 +32,20 @@ public sealed class OneLedgerPropertyTests
     /// <summary>A correction of the nth donation (by id, modulo their number); null removes the figure.</summary>
     private sealed record Correction(int Donation, string Field, decimal? Yuan) : Step;
 
-    private sealed record Filter(string? From, string? To, string? Category, string? DonorKind, int? Document)
+    /// <param name="Donor">Filter on the giver of the nth gift, by id or by name.</param>
+    /// <param name="Recipient">Filter on the nth receiver named, by name.</param>
+    private sealed record Filter(string? From, string? To, string? Category, string? DonorKind, int? Document, int? Donor = null, int? Recipient = null)
     {
-        public IEnumerable<(string Name, string Value)> Query(IReadOnlyList<string> documents)
+        public IEnumerable<(string Name, string Value)> Query(IReadOnlyList<string> documents, IReadOnlyList<(long Id, string Name)> givers, IReadOnlyList<string> receivers)
         {
             if (From is not null) yield return ("from", From);
             if (To is not null) yield return ("to", To);
             if (Category is not null) yield return ("category", Category);
             if (DonorKind is not null) yield return ("donor_kind", DonorKind);
             if (Document is { } n && documents.Count > 0) yield return ("document", documents[n % documents.Count]);
+            if (Donor is { } d && givers.Count > 0)
+                yield return ("donor", d % 2 == 0 ? givers[d % givers.Count].Id.ToString(CultureInfo.InvariantCulture) : givers[d % givers.Count].Name);
+            if (Recipient is { } r && receivers.Count > 0) yield return ("recipient", receivers[r % receivers.Count]);
         }
     }
 
@@ -91,7 +96,9 @@ public sealed class OneLedgerPropertyTests
         from category in Gen.Elements<string?>(null, null, null, "mask", "protective_suit")
         from kind in Gen.Elements<string?>(null, null, null, "person", "company")
         from document in Gen.Elements<int?>(null, null, null, 0, 1)
-        select new Filter(start, end, category, kind, document);
+        from donor in Gen.Elements<int?>(null, null, null, 0, 1, 2)
+        from recipient in Gen.Elements<int?>(null, null, null, 0, 1)
+        select new Filter(start, end, category, kind, document, donor, recipient);
 
     private static readonly string[] Groupings = ["donor", "recipient", "donor-kind", "category", "month", "document"];
 
@@ -109,9 +116,15 @@ public sealed class OneLedgerPropertyTests
         using var writer = api.Writer();
         var corrected = await Build(writer, steps);
         var documents = (await writer.Json("/api/v1/documents?limit=1000")).Items().Select(d => d.GetProperty("name").GetString()!).ToList();
+        var everything = await AllDonations(writer, "", null);
+        var givers = everything.Select(d => d.GetProperty("donor")).Select(o => (o.GetProperty("id").GetInt64(), o.GetProperty("name").GetString()!))
+            .Distinct().ToList();
+        // A receiver by the name the ledger gives it (one a single organization answers to).
+        var receivers = everything.SelectMany(d => d.GetProperty("recipients").Items()).Select(o => o.GetProperty("name").GetString()!).Distinct()
+            .Where(name => Receivers.Contains(name)).ToList();
         foreach (var filter in filters)
         {
-            var query = filter.Query(documents).ToList();
+            var query = filter.Query(documents, givers, receivers).ToList();
             var parameters = string.Concat(query.Select(q => $"&{q.Name}={Uri.EscapeDataString(q.Value)}"));
             var listed = await AllDonations(writer, parameters, filter.DonorKind);
             var gifts = listed.Where(d => !d.GetProperty("aggregate").GetBoolean()).ToList();

@@ -157,4 +157,35 @@ public sealed class TotalsApiTests
         var withoutReceiver = unnamed.GetProperty("donations").Items().Count(d => d.GetProperty("recipients").GetArrayLength() == 0);
         Assert.That(none.GetProperty("donations").GetInt32(), Is.EqualTo(withoutReceiver));
     }
+
+    [TestCase("/api/v1/totals?by=recipient")]
+    [TestCase("/api/v1/charts/flows?limit=100")]
+    [TestCase("/api/v1/supplies?by=recipient")]
+    public async Task A_donor_filter_takes_an_id_or_a_name_and_an_unknown_one_is_a_404(string url)
+    {
+        var zhao = (await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString("赵国良")}")).Items().Single().GetProperty("id").GetInt64();
+
+        var byId = await Client.GetStringAsync($"{url}&donor={zhao}");
+        var byName = await Client.GetStringAsync($"{url}&donor={Uri.EscapeDataString("赵国良")}");
+        using var unknown = await Client.GetAsync($"{url}&donor={Uri.EscapeDataString("无此捐赠人")}");
+        using var several = await Client.GetAsync($"{url}&recipient={Uri.EscapeDataString("哈尔滨")}");
+
+        Assert.That(byId, Is.EqualTo(byName));
+        Assert.That(byName, Does.Contain("哈尔滨医科大学附属第一医院").And.Not.Contain("吴庆和"));
+        await unknown.Problem(404);
+        Assert.That((await several.Problem(400)).Fields(), Is.EqualTo(new[] { "recipient" }));
+    }
+
+    [Test]
+    public async Task Totals_to_a_receiver_count_what_it_got_alone_and_shared_and_the_command_line_agrees()
+    {
+        var served = await Client.GetStringAsync($"/api/v1/totals?by=donor&recipient={Uri.EscapeDataString("哈医大一院")}");
+
+        var printed = LedgerCli.Run("totals", "--by", "donor", "--recipient", "哈医大一院", "--format", "json", "--db", SeededApi.Factory.DatabasePath);
+
+        Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
+        Assert.That(printed.Output.TrimEnd('\n'), Is.EqualTo(served));
+        var zhao = System.Text.Json.JsonDocument.Parse(served).RootElement.Items().Single(t => t.GetProperty("name").GetString() == "赵国良");
+        Assert.That(zhao.Yuan("goods_value_cny"), Is.EqualTo(50_000m), "the gift shared by ten receivers, whole");
+    }
 }
