@@ -9,12 +9,12 @@ internal static class EvalCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var options = Options.Parse(args, "gold", "pred", "show", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, problem);
-        if (options.Get("gold") is not { } goldPath) return Usage.Fail(error, "eval needs --gold FILE");
+        if (options.Error is { } problem) return Usage.Fail(error, "eval", problem);
+        if (options.Get("gold") is not { } goldPath) return Usage.Fail(error, "eval", "eval needs --gold FILE");
         var predPath = options.Get("pred");
-        if (predPath is null == (options.Paths.Count == 0)) return Usage.Fail(error, "eval scores either documents (PATH...) or a prediction file (--pred FILE)");
+        if (predPath is null == (options.Paths.Count == 0)) return Usage.Fail(error, "eval", "eval scores either documents (PATH...) or a prediction file (--pred FILE)");
         if (!options.TryGetInt("show", out var show, out var showError) || !options.TryGetInt("year", out var year, out showError))
-            return Usage.Fail(error, showError!);
+            return Usage.Fail(error, "eval", showError!);
         foreach (var file in (string?[])[goldPath, predPath])
         {
             if (file is not null && !File.Exists(file))

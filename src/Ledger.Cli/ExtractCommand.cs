@@ -14,11 +14,11 @@ internal static class ExtractCommand
     public static int Run(IReadOnlyList<string> args, Stream output, TextWriter error)
     {
         var options = Options.Parse(args, "format", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, problem);
-        if (options.Paths.Count == 0) return Usage.Fail(error, "extract needs at least one file or folder");
+        if (options.Error is { } problem) return Usage.Fail(error, "extract", problem);
+        if (options.Paths.Count == 0) return Usage.Fail(error, "extract", "extract needs at least one file or folder");
         var format = options.Get("format") ?? "jsonl";
-        if (format is not ("jsonl" or "table")) return Usage.Fail(error, $"--format is jsonl or table, not '{format}'");
-        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, yearError!);
+        if (format is not ("jsonl" or "table")) return Usage.Fail(error, "extract", $"--format is jsonl or table, not '{format}'");
+        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, "extract", yearError!);
         if (!Documents.TryList(options.Paths, error, out var files)) return 2;
 
         using var buffered = new BufferedStream(output, OutputBufferBytes);

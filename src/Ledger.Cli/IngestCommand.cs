@@ -8,10 +8,10 @@ internal static class IngestCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var options = Options.Parse(args, "db", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, problem);
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest needs --db FILE");
-        if (options.Paths.Count == 0) return Usage.Fail(error, "ingest needs at least one file or folder");
-        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, yearError!);
+        if (options.Error is { } problem) return Usage.Fail(error, "ingest", problem);
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest", "ingest needs --db FILE");
+        if (options.Paths.Count == 0) return Usage.Fail(error, "ingest", "ingest needs at least one file or folder");
+        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, "ingest", yearError!);
         if (!Documents.TryList(options.Paths, error, out var files)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 

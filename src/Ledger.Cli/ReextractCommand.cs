@@ -9,8 +9,8 @@ internal static class ReextractCommand
     {
         var apply = args.Contains("--apply");
         var options = Options.Parse(args.Where(a => a != "--apply").ToList(), "db");
-        if (options.Error is { } problem) return Usage.Fail(error, problem);
-        if (options.Get("db") is not { } db || !File.Exists(db)) return Usage.Fail(error, "reextract needs --db FILE of an existing ledger");
+        if (options.Error is { } problem) return Usage.Fail(error, "reextract", problem);
+        if (options.Get("db") is not { } db || !File.Exists(db)) return Usage.Fail(error, "reextract", "reextract needs --db FILE of an existing ledger");
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
         var reextraction = new Reextraction(database);

@@ -8,18 +8,18 @@ internal static class TotalsCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document", "donor", "recipient");
-        if (options.Error is { } problem) return Usage.Fail(error, problem);
-        if (options.Paths.Count > 0) return Usage.Fail(error, $"unexpected argument {options.Paths[0]}");
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "totals needs --db FILE");
+        if (options.Error is { } problem) return Usage.Fail(error, "totals", problem);
+        if (options.Paths.Count > 0) return Usage.Fail(error, "totals", $"unexpected argument {options.Paths[0]}");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "totals", "totals needs --db FILE");
         if (!File.Exists(db))
         {
             error.WriteLine($"ledger: no such ledger: {db}");
             return 2;
         }
         var by = options.Get("by") ?? "donor";
-        if (!TotalsGroups.ByName.TryGetValue(by, out var group)) return Usage.Fail(error, $"--by is one of {string.Join(", ", TotalsGroups.ByName.Keys)}, not '{by}'");
+        if (!TotalsGroups.ByName.TryGetValue(by, out var group)) return Usage.Fail(error, "totals", $"--by is one of {string.Join(", ", TotalsGroups.ByName.Keys)}, not '{by}'");
         var format = options.Get("format") ?? "table";
-        if (format is not ("table" or "json" or "csv")) return Usage.Fail(error, $"--format is table, json or csv, not '{format}'");
+        if (format is not ("table" or "json" or "csv")) return Usage.Fail(error, "totals", $"--format is table, json or csv, not '{format}'");
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
         var totals = new Totals(database);

@@ -85,15 +85,53 @@ public class CliTests
         Assert.That(result.Output, Is.Empty);
     }
 
-    [TestCase("frobnicate")]
-    [TestCase("extract", "--format", "xml", "seeds")]
-    [TestCase("eval", "seeds")]
-    public void A_wrong_command_line_shows_the_usage(params string[] args)
+    [TestCase("extract", "--format xml", "extract", "--format", "xml", "seeds")]
+    [TestCase("eval", "--gold", "eval", "seeds")]
+    [TestCase("totals", "--colour", "totals", "--colour", "red", "--db", "x.db")]
+    public void A_wrong_command_line_says_the_one_thing_that_is_wrong_and_how_the_command_is_called(string command, string wrong, params string[] args)
     {
         var result = LedgerCli.Run(args);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Error, Does.Contain("usage:"));
+        var lines = result.Error.TrimEnd().Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(2));
+        Assert.That(lines[0], Does.StartWith($"ledger {command}: ").And.Contain(wrong.Split(' ')[0]));
+        Assert.That(lines[1], Does.StartWith($"usage: ledger {command} "));
+    }
+
+    [TestCase("totls", "did you mean 'totals'")]
+    [TestCase("ingets", "did you mean 'ingest'")]
+    [TestCase("frobnicate", "the commands are extract, eval, ingest, totals, reextract")]
+    public void An_unknown_command_is_named_with_the_nearest_one(string command, string said)
+    {
+        var result = LedgerCli.Run(command);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain($"'{command}' is not a command").And.Contain(said));
+    }
+
+    [TestCase("extract")]
+    [TestCase("eval")]
+    [TestCase("ingest")]
+    [TestCase("totals")]
+    [TestCase("reextract")]
+    public void Each_command_has_its_own_help(string command)
+    {
+        var result = LedgerCli.Run(command, "--help");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Output, Does.StartWith($"usage: ledger {command} ").And.Contain("exit codes:"));
+        Assert.That(result.Output, Does.Not.Contain(command == "eval" ? "ledger extract" : "ledger eval"));
+    }
+
+    [Test]
+    public void Version_says_the_tools_the_extractors_and_the_schemas()
+    {
+        var result = LedgerCli.Run("--version");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(result.Output.Trim(), Does.Match(@"^ledger \d+\.\d+\.\d+ \(extractor \d+\.\d+\.\d+, ledger schema \d+\)$"));
+        Assert.That(result.Output, Does.Contain(Ledger.Extraction.DonationExtractor.Version));
     }
 
     [Test]
