@@ -58,7 +58,8 @@ internal static class TotalsCommand
             stdout.WriteByte((byte)'\n');
             return 0;
         }
-        output.Write(format == "csv" ? TotalsFormat.Csv(totals.By(group, filter)) : TotalsFormat.Table(totals.By(group, filter)));
+        if (format == "csv") output.Write(TotalsFormat.Csv(totals.By(group, filter)));
+        else Tables.Write(output, TotalsFormat.TableHeaders, totals.By(group, filter).Select(TotalsFormat.TableCells));
         return 0;
     }
 }

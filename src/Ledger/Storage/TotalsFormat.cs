@@ -9,7 +9,7 @@ namespace Ledger.Storage;
 
 /// <summary>
 /// Totals written out: JSON objects with snake_case fields (one per group, with its key and name),
-/// CSV with the same columns, or a table for a terminal. The command line and the REST API share them.
+/// CSV with the same columns, or the cells of a table for a terminal. The command line and the REST API share them.
 /// </summary>
 public static class TotalsFormat
 {
@@ -98,18 +98,20 @@ public static class TotalsFormat
         return csv.ToString();
     }
 
-    public static string Table(IReadOnlyList<TotalsRow> rows)
+    /// <summary>The columns of totals as a table for a terminal.</summary>
+    public static readonly IReadOnlyList<string> TableHeaders = ["name", "cash", "goods", "combined", "reported totals", "donations", "sources", "items"];
+
+    /// <summary>A group's cells under <see cref="TableHeaders"/>: bounds marked (≥ ≤ ≈), a shared group said so.</summary>
+    public static IReadOnlyList<string> TableCells(TotalsRow row)
     {
-        var table = new StringBuilder();
-        table.AppendLine("name\tcash\tgoods\tcombined\treported totals\tdonations\tsources\titems");
-        foreach (var row in rows)
-        {
-            var reported = string.Join(" ", new[] { ("cash", row.ReportedCash), ("goods", row.ReportedGoodsValue), ("combined", row.ReportedCombined) }
-                .Where(r => r.Item2 is not null).Select(r => $"{r.Item1} {Shown(r.Item2)}"));
-            table.AppendLine(string.Join("\t", row.SharedAmong is null ? row.Name : row.Name + " (shared)", Shown(row.Cash), Shown(row.GoodsValue), Shown(row.Combined), reported,
-                row.Donations, row.Sources, string.Join("、", row.Items.Select(i => $"{i.Category} {Mark(i.Qualifier)}{Plain(i.Quantity):#,0.##}{i.Unit}"))));
-        }
-        return table.ToString();
+        var reported = string.Join(" ", new[] { ("cash", row.ReportedCash), ("goods", row.ReportedGoodsValue), ("combined", row.ReportedCombined) }
+            .Where(r => r.Item2 is not null).Select(r => $"{r.Item1} {Shown(r.Item2)}"));
+        return
+        [
+            row.SharedAmong is null ? row.Name : row.Name + " (shared)", Shown(row.Cash), Shown(row.GoodsValue), Shown(row.Combined), reported,
+            row.Donations.ToString(CultureInfo.InvariantCulture), row.Sources.ToString(CultureInfo.InvariantCulture),
+            string.Join("、", row.Items.Select(i => $"{i.Category} {Mark(i.Qualifier)}{Plain(i.Quantity):#,0.##}{i.Unit}")),
+        ];
     }
 
     private static void WriteSum(Utf8JsonWriter json, string name, Sum? sum)

@@ -52,10 +52,34 @@ public class CliTests
         var result = LedgerCli.Run("extract", Path.Combine(Seeds.Folder, "000_2e732f4b54f1ae42.txt"), "--format", "table");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
-        Assert.That(result.Output, Does.StartWith("doc:line"));
+        Assert.That(result.Output.TrimStart(), Does.StartWith("doc:line"));
         Assert.That(result.Output, Does.Contain("≥30,000,000"));
         Assert.That(result.Output, Does.Contain("赵国良"));
     }
+
+    [Test]
+    public void Tables_align_chinese_names_by_display_width_and_fit_the_terminal()
+    {
+        using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
+        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+
+        var totals = LedgerCli.RunWith(new Dictionary<string, string> { ["COLUMNS"] = "100" }, "totals", "--by", "donor", "--db", ledger.FilePath);
+        var records = LedgerCli.RunWith(new Dictionary<string, string> { ["COLUMNS"] = "100" }, "extract", Seeds.Folder, "--format", "table");
+
+        Assert.That(totals.ExitCode, Is.EqualTo(0), totals.Error);
+        foreach (var output in new[] { totals.Output, records.Output })
+            Assert.That(output.Split('\n').Max(DisplayWidth), Is.LessThanOrEqualTo(100));
+        // The cash column starts at the same display column in the header and in the rows, whatever the names' scripts.
+        var lines = totals.Output.Split('\n');
+        var cashColumn = DisplayWidth(lines.First(l => l.Contains("cash"))[..lines.First(l => l.Contains("cash")).IndexOf("cash", StringComparison.Ordinal)]);
+        var wu = lines.Single(l => l.Contains("吴庆和"));
+        Assert.That(DisplayWidth(wu[..wu.IndexOf("2,000,000", StringComparison.Ordinal)]), Is.EqualTo(cashColumn));
+    }
+
+    // A Chinese character (and other wide ones) takes two columns of a terminal.
+    private static int DisplayWidth(string text) =>
+        text.TrimEnd('\r').EnumerateRunes().Sum(r => r.Value is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
+            or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 ? 2 : 1);
 
     [Test]
     public void Extract_reads_damaged_utf8_without_stopping()

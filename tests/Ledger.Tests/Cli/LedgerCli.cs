@@ -20,9 +20,12 @@ internal static class LedgerCli
         }
     }
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs ledger with these environment variables set (COLUMNS=100).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
@@ -34,7 +37,9 @@ internal static class LedgerCli
     }
 
     /// <summary>Starts ledger and returns the running process, its output and error redirected.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,6 +50,7 @@ internal static class LedgerCli
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.StandardErrorEncoding = System.Text.Encoding.UTF8;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
