@@ -1,4 +1,5 @@
 using Ledger.Storage;
+using Spectre.Console;
 
 namespace Ledger.Cli;
 
@@ -21,17 +22,39 @@ internal static class IngestCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Read on every core a batch at a time, written a batch a transaction; one bad document is reported and left out, the others go on.
         var sources = files.Select(file => new DocumentSource(Path.GetFileName(file), () => Documents.Read(file)));
-        foreach (var result in ingestion.IngestMany(sources, year))
+        void Count(IngestResult result)
         {
-            var at = results.Count + failed.Count + 1;
-            if (result.Outcome == IngestOutcome.Failed)
+            if (result.Outcome == IngestOutcome.Failed) failed.Add($"{result.Document}: not ingested: {result.Error}");
+            else results.Add(result);
+        }
+        // On a terminal a progress bar (documents, records, rate); otherwise, as in a log, a line a document.
+        if (!Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(progress =>
+                {
+                    var task = progress.AddTask("reading", maxValue: Math.Max(1, files.Count));
+                    foreach (var result in ingestion.IngestMany(sources, year))
+                    {
+                        Count(result);
+                        task.Increment(1);
+                        var records = results.Sum(r => r.Records);
+                        task.Description = $"{results.Count + failed.Count:N0}/{files.Count:N0} documents, {records:N0} records, {records / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s";
+                    }
+                });
+            foreach (var line in failed) error.WriteLine(line);
+        }
+        else
+        {
+            foreach (var result in ingestion.IngestMany(sources, year))
             {
-                failed.Add(result.Document);
-                error.WriteLine($"[{at}/{files.Count}] {result.Document}: not ingested: {result.Error}");
-                continue;
+                Count(result);
+                var at = results.Count + failed.Count;
+                error.WriteLine(result.Outcome == IngestOutcome.Failed
+                    ? $"[{at}/{files.Count}] {failed[^1]}"
+                    : $"[{at}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
             }
-            results.Add(result);
-            error.WriteLine($"[{at}/{files.Count}] {result.Document}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} records");
         }
         var seconds = clock.Elapsed.TotalSeconds;
         error.WriteLine($"{results.Sum(r => r.Records):N0} records in {seconds:0.0} s ({results.Sum(r => r.Records) / Math.Max(seconds, 0.001):N0} records/s)");
