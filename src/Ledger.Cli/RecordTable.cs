@@ -32,8 +32,5 @@ internal static class RecordTable
 
     private static string Money(Figure? figure) => figure is { } f ? Figure(f) : "";
 
-    // ≥ at least, ≤ at most, ≈ about
-    private static string Figure(Figure f) =>
-        (f.Qualifier switch { Qualifier.AtLeast => "≥", Qualifier.AtMost => "≤", Qualifier.About => "≈", _ => "" })
-        + (f.Value / 1.0000000000000000000000000000m).ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static string Figure(Figure f) => Ledger.Storage.TotalsFormat.Shown(f.Value, f.Qualifier);
 }

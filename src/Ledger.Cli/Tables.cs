@@ -28,7 +28,9 @@ internal static class Tables
         foreach (var row in rows) table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Spectre.Console.Text(cell)).ToArray());
         console.Write(table);
         // Without the padding after the last column and the blank top border: lines a reader can copy.
-        foreach (var line in rendered.ToString().Split('\n').Select(l => l.TrimEnd()).SkipWhile(l => l.Length == 0)) output.WriteLine(line);
+        var lines = rendered.ToString().Split('\n').Select(l => l.TrimEnd()).SkipWhile(l => l.Length == 0).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        foreach (var line in lines) output.WriteLine(line);
     }
 
     private static int Width()

@@ -30,6 +30,11 @@ internal static class Usage
             Totals: itemised gifts and reported totals apart; cash, goods value, combined apart;
             a gift shared by several receivers counted once, in their shared group.
             """),
+        ["show"] = ("ledger show ORGANIZATION --db FILE", """
+            One organization by its id or a name it is known by: its names, what it gave and received
+            (alone, and shared with other receivers), each gift with its figures, receivers and the
+            sentence it was read from, the reported totals beside them: what GET /organizations/{id} answers.
+            """),
         ["reextract"] = ("ledger reextract --db FILE [--apply]", """
             Reads the stored documents again with this extractor and shows what would change;
             --apply changes the ledger (earlier records are kept, no longer counted).

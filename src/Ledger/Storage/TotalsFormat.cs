@@ -132,7 +132,10 @@ public static class TotalsFormat
 
     private static string Qualified(Sum? sum) => sum is null ? "" : Vocabulary.Snake(sum.Qualifier);
 
-    private static string Shown(Sum? sum) => sum is null ? "" : Mark(sum.Qualifier) + Plain(sum.Yuan).ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static string Shown(Sum? sum) => sum is null ? "" : Shown(sum.Yuan, sum.Qualifier);
+
+    /// <summary>A figure for a reader: grouped digits, its bound marked (≥3,000,000, ≤240,000, ≈50,000).</summary>
+    public static string Shown(decimal value, Qualifier qualifier) => Mark(qualifier) + Plain(value).ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static string Mark(Qualifier qualifier) => qualifier switch
     {

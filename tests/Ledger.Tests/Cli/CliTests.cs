@@ -125,7 +125,7 @@ public class CliTests
 
     [TestCase("totls", "did you mean 'totals'")]
     [TestCase("ingets", "did you mean 'ingest'")]
-    [TestCase("frobnicate", "the commands are extract, eval, ingest, totals, reextract")]
+    [TestCase("frobnicate", "the commands are extract, eval, ingest, totals, show, reextract")]
     public void An_unknown_command_is_named_with_the_nearest_one(string command, string said)
     {
         var result = LedgerCli.Run(command);
@@ -139,6 +139,7 @@ public class CliTests
     [TestCase("ingest")]
     [TestCase("totals")]
     [TestCase("reextract")]
+    [TestCase("show")]
     public void Each_command_has_its_own_help(string command)
     {
         var result = LedgerCli.Run(command, "--help");
@@ -233,6 +234,25 @@ public class CliTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Test]
+    public void Show_prints_an_organizations_page_with_what_it_gave_and_the_sentences()
+    {
+        using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
+        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+
+        var zhao = LedgerCli.Run("show", "赵国良", "--db", ledger.FilePath);
+        var hospital = LedgerCli.Run("show", "哈医大一院", "--db", ledger.FilePath);
+        var nobody = LedgerCli.Run("show", "无此捐赠人", "--db", ledger.FilePath);
+        var several = LedgerCli.Run("show", "哈尔滨", "--db", ledger.FilePath);
+
+        Assert.That(zhao.ExitCode, Is.EqualTo(0), zhao.Error);
+        Assert.That(zhao.Output, Does.StartWith("赵国良 (person, id ").And.Contain("given").And.Contain("50,000").And.Contain("gifts: 2").And.Contain("市政协委员赵国良"));
+        Assert.That(hospital.Output, Does.StartWith("哈尔滨医科大学附属第一医院 (hospital").And.Contain("received with others").And.Contain("gifts received"));
+        Assert.That((nobody.ExitCode, several.ExitCode), Is.EqualTo((2, 2)));
+        Assert.That(nobody.Error, Does.Contain("no organization is known as '无此捐赠人'"));
+        Assert.That(several.Error, Does.Contain("names more than 10 organizations; give one's id"));
     }
 
     [Test]
