@@ -153,7 +153,7 @@ function drawDonors() {
     color: chartColors, aria: { enabled: true }, grid: { left: 110, right: 24, top: 40, bottom: 24 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => (v === null || v === undefined ? '—' : `${exact(v)} ${t('yuan')}`) },
     legend: { top: 0 },
-    xAxis: { type: 'value', axisLabel: { formatter: short } },
+    xAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: short, hideOverlap: true } },
     yAxis: { type: 'category', data: [...data.labels].reverse(), axisLabel: { width: 100, overflow: 'truncate' } },
     series: yuanSeries.map(s => ({ name: seriesLabel(s.name), type: 'bar', stack: 'given', data: [...s.data].reverse() })),
   }, true);
@@ -164,16 +164,22 @@ function drawDonors() {
   describe('donors', `${t('topDonors')}: ${data.labels.join('、')}`);
 }
 
+const SUPPLIES_DRAWN = 12;
+
 function drawSupplies() {
   const data = state.data.supplies;
   const quantities = data.series.find(s => s.name === 'quantity');
   const labels = data.keys.map(k => { const [category, unit] = k.split('|'); return `${categoryName(category)}（${unit}）`; });
+  // Bars lie down so each label reads whole; the goods given most often are drawn, every one is in the table.
+  // Quantities in different units are never added, so there is no "others" bar.
+  const shown = labels.map((label, i) => ({ label, quantity: quantities.data[i], donations: data.series[1].data[i] }))
+    .sort((a, b) => b.donations - a.donations).slice(0, SUPPLIES_DRAWN).reverse();
   chart('supplies').setOption({
-    color: ['#61a0a8'], aria: { enabled: true }, grid: { left: 60, right: 16, top: 16, bottom: 90 },
-    tooltip: { trigger: 'axis', valueFormatter: v => exact(v) },
-    xAxis: { type: 'category', data: labels, axisLabel: { rotate: 45, interval: 0 } },
-    yAxis: { type: 'log', axisLabel: { formatter: short } },
-    series: [{ name: t('quantity'), type: 'bar', data: quantities.data }],
+    color: ['#61a0a8'], aria: { enabled: true }, grid: { left: 120, right: 24, top: 8, bottom: 24 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => exact(v) },
+    xAxis: { type: 'log', axisLabel: { formatter: short, hideOverlap: true } },
+    yAxis: { type: 'category', data: shown.map(s => s.label), axisLabel: { width: 110, overflow: 'truncate', interval: 0 } },
+    series: [{ name: t('quantity'), type: 'bar', data: shown.map(s => s.quantity) }],
   }, true);
   numbersTable('supplies', [t('items'), t('quantity'), t('donationsCount')],
     labels.map((label, i) => [label, `${MARKS[quantities.qualifiers[i]] ?? ''}${exact(quantities.data[i])}`, exact(data.series[1].data[i])]));

@@ -65,12 +65,13 @@ public sealed class DashboardTests
         return (page, errors);
     }
 
-    private static async Task Screenshot(IPage page, string name)
+    /// <param name="fullPage">The whole page; else what a person sees in the window (the README's picture).</param>
+    private static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
         TestContext.AddTestAttachment(file);
     }
 
@@ -90,7 +91,8 @@ public sealed class DashboardTests
         Assert.That(links, Is.GreaterThan(0));
         Assert.That(await Rows(page), Is.GreaterThan(10));
         Assert.That(await page.Locator("#audit details").CountAsync(), Is.EqualTo(6));
-        await Screenshot(page, "dashboard-1280x800");
+        await Screenshot(page, "dashboard-1280x800", fullPage: false);
+        await Screenshot(page, "dashboard-full-page");
         Assert.That(errors, Is.Empty);
     }
 
@@ -175,6 +177,22 @@ public sealed class DashboardTests
         Assert.That(await wu.Locator(".money").First.GetAttributeAsync("title"), Is.EqualTo("2,000,000 元"));
         await page.SelectOptionAsync("#filter-sort", "-amount");
         Assert.That(await page.Locator("#donations .qualifier").CountAsync(), Is.GreaterThan(0), "bounds (≥, ≤, ≈) are marked");
+    }
+
+    [Test]
+    public async Task Supplies_lie_as_bars_with_whole_labels_the_most_given_drawn_and_every_one_in_the_table()
+    {
+        var (page, errors) = await Open();
+
+        var axis = await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('supplies')).getOption().yAxis[0].type");
+        var drawn = await page.EvaluateAsync<int>("() => echarts.getInstanceByDom(document.getElementById('supplies')).getOption().yAxis[0].data.length");
+        await page.ClickAsync("#supplies-card button.numbers");
+        var listed = await page.Locator("#supplies-table tbody tr").CountAsync();
+
+        Assert.That(axis, Is.EqualTo("category"), "labels on the side, read across, never rotated over each other");
+        Assert.That(drawn, Is.InRange(1, 12));
+        Assert.That(listed, Is.GreaterThan(drawn));
+        Assert.That(errors, Is.Empty);
     }
 
     [Test]
