@@ -52,6 +52,42 @@ const state = { language: 'zh', cursor: null, charts: {}, data: {} };
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const t = (key, ...args) => (TEXT[state.language][key] ?? key).replace(/\{(\d)\}/g, (_, i) => args[i]);
+
+// The ledger explains itself in English (why reports were joined, why a name was merged, why a
+// figure went unread); in Chinese the page says the same in Chinese, rule by rule.
+const SAID_IN_CHINESE = [
+  [/^first report$/, () => '首次报道'],
+  [/^same giver, (.+)$/, (_, rest) => `同一捐赠方，${rest.split(', ').map(part => saidInChinese(part)).join('，')}`],
+  [/^cash (\S+) yuan agrees$/, (_, yuan) => `现金${yuan}元一致`],
+  [/^goods value (\S+) yuan agrees$/, (_, yuan) => `物资价值${yuan}元一致`],
+  [/^combined (\S+) yuan agrees$/, (_, yuan) => `款物合计${yuan}元一致`],
+  [/^same date (\S+)$/, (_, date) => `日期同为${date}`],
+  [/^(.+) agree$/, (_, goods) => `${goods}一致`],
+  [/^as written$/, () => '按原文'],
+  [/^as written before$/, () => '与此前的写法相同'],
+  [/^full form$/, () => '全称'],
+  [/^full form (.+)$/, (_, full) => `全称为${full}`],
+  [/^decided by ([^:]+): (.+)$/, (_, who, why) => `由${who}决定：${why}`],
+  [/^(.+) abbreviates (.+)$/, (_, short, full) => `${short}是${full}的简称`],
+  [/^(.+) is relative to the report's city (.+)$/, (_, name, city) => `${name}指报道所在城市${city}的机构`],
+  [/^(.+) is the local (.+)$/, (_, name, local) => `${name}指本地的${local}`],
+  [/^named as the giver's representative or member \((.+)\) beside (.+)$/, (_, also, name) => `作为${name}的代表或成员（${also}）出现`],
+  [/^no amount and no quantity$/, () => '没有金额，也没有数量'],
+  [/^no quantity for (.+)$/, (_, goods) => `${goods}没有数量`],
+  [/^not in yuan: (.+)$/, (_, figure) => `不是人民币：${figure}`],
+  [/^beyond any one gift: (.+)$/, (_, figure) => `超出任何单笔捐赠的上限：${figure}`],
+];
+
+function saidInChinese(text) {
+  for (const [pattern, say] of SAID_IN_CHINESE) {
+    const match = pattern.exec(text);
+    if (match) return say(...match);
+  }
+  return text;
+}
+
+// A sentence of the ledger's, in the page's language.
+const said = text => (state.language === 'zh' && text ? saidInChinese(text) : text);
 const categoryName = key => (CATEGORIES[key] ?? [key, key])[state.language === 'zh' ? 0 : 1];
 
 function element(tag, attributes = {}, ...children) {
@@ -310,7 +346,7 @@ async function showDonation(id) {
     const sources = await Promise.all(detail.sources.map(async s => element('section', { class: 'source' },
       element('h3', {}, `${s.document} · ${t('line', s.line)}`),
       element('blockquote', { class: 'sentence' }, s.sentence),
-      s.join_reason ? element('p', { class: 'why' }, `${t('joinReason')}: ${s.join_reason}`) : null,
+      s.join_reason ? element('p', { class: 'why' }, `${t('joinReason')}: ${said(s.join_reason)}`) : null,
       await documentLines(s.document_id, s.line, s.sentence))));
     const corrections = detail.corrections.length
       ? element('section', {}, element('h3', {}, t('corrections')), element('ul', {}, detail.corrections.map(c =>
@@ -337,7 +373,7 @@ async function showOrganization(id) {
       ...organization.received_shared.map(group => element('p', {}, element('strong', {}, `${t('receivedShared', group.shared_among.length)}: `),
         total(group), ` (${group.name})`)),
       element('h3', {}, t('names')),
-      element('ul', {}, organization.names.map(n => element('li', {}, `${n.name} — ${n.reason}`))),
+      element('ul', {}, organization.names.map(n => element('li', {}, `${n.name} — ${said(n.reason)}`))),
       element('h3', {}, t('mentions')),
       element('ul', { class: 'mentions' }, mentions.map(m => element('li', {},
         element('button', { type: 'button', class: 'link', onclick: () => (m.donation_id ? showDonation(m.donation_id) : null) },
@@ -352,10 +388,10 @@ function findingLine(finding) {
   const where = finding.document && finding.line ? `${finding.document} · ${t('line', finding.line)}` : '';
   if (finding.reports) {
     return element('li', {}, element('button', { type: 'button', class: 'link', onclick: () => showDonation(finding.donation) }, finding.donor),
-      element('ul', {}, finding.reports.map(r => element('li', {}, `${r.document} · ${t('line', r.line)} — ${r.why}: `, element('q', {}, r.sentence)))));
+      element('ul', {}, finding.reports.map(r => element('li', {}, `${r.document} · ${t('line', r.line)} — ${said(r.why)}: `, element('q', {}, r.sentence)))));
   }
   if (finding.organization_id) {
-    return element('li', {}, `${finding.name} → `, element('button', { type: 'button', class: 'link', onclick: () => showOrganization(finding.organization_id) }, finding.organization), ` (${finding.reason})`);
+    return element('li', {}, `${finding.name} → `, element('button', { type: 'button', class: 'link', onclick: () => showOrganization(finding.organization_id) }, finding.organization), ` (${said(finding.reason)})`);
   }
   if (finding.reported_yuan !== undefined) {
     return element('li', {}, element('button', { type: 'button', class: 'link', onclick: () => showDonation(finding.total_donation) }, finding.donor), ': ',
@@ -363,7 +399,7 @@ function findingLine(finding) {
   }
   return element('li', {}, finding.donation_id
     ? element('button', { type: 'button', class: 'link', onclick: () => showDonation(finding.donation_id) }, where)
-    : where, finding.what ? ` — ${finding.what}` : '', ': ', element('q', {}, finding.sentence));
+    : where, finding.what ? ` — ${said(finding.what)}` : '', ': ', element('q', {}, finding.sentence));
 }
 
 async function loadAudit() {

@@ -209,6 +209,30 @@ public sealed class DashboardTests
     }
 
     [Test]
+    public async Task The_ledgers_own_explanations_read_in_the_pages_language()
+    {
+        var (page, errors) = await Open();
+        // The ledger explains in English why reports were joined, names merged and figures left unread.
+        var english = new System.Text.RegularExpressions.Regex(@"same giver|first report|abbreviates|as written|full form|no amount|not in yuan|no quantity for|is relative to|is the local|agrees");
+
+        async Task<string> Findings()
+        {
+            await page.EvaluateAsync("() => document.querySelectorAll('#audit details').forEach(d => { if (!d.open) d.querySelector('summary').click(); })");
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#audit details[open] li').length > 20");
+            return await page.Locator("#audit").TextContentAsync() ?? "";
+        }
+        var chinese = await Findings();
+        await page.ClickAsync("#language");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        var inEnglish = await Findings();
+
+        Assert.That(english.Match(chinese).Success, Is.False, $"English in the Chinese page: {english.Match(chinese).Value}");
+        Assert.That(chinese, Does.Contain("同一捐赠方").And.Contain("全称为").And.Contain("没有数量"));
+        Assert.That(english.IsMatch(inEnglish), Is.True);
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
     public async Task The_labels_switch_to_English()
     {
         var (page, errors) = await Open();
