@@ -360,7 +360,22 @@ async function showDonation(id) {
   } catch (error) { fail(error); }
 }
 
-async function showOrganization(id) {
+// An organization's page has an address of its own (#organization/ID): it can be shared, and the back button closes it.
+const ORGANIZATION_ADDRESS = /^#organization\/(\d+)$/;
+
+function closeSources() {
+  $('#sources').hidden = true;
+  if (ORGANIZATION_ADDRESS.test(location.hash)) history.pushState(null, '', location.pathname + location.search);
+}
+
+function followAddress() {
+  const match = ORGANIZATION_ADDRESS.exec(location.hash);
+  if (match) showOrganization(Number(match[1]), { remember: false });
+  else $('#sources').hidden = true;
+}
+
+async function showOrganization(id, { remember = true } = {}) {
+  if (remember && location.hash !== `#organization/${id}`) history.pushState({ organization: id }, '', `#organization/${id}`);
   try {
     const [organization, mentions] = await Promise.all([get(`/api/v1/organizations/${id}`), get(`/api/v1/organizations/${id}/mentions`)]);
     const total = row => row ? ['cash', 'goods_value', 'combined'].filter(k => row[`${k}_cny`] !== null)
@@ -451,14 +466,16 @@ async function start() {
   $('#filters').addEventListener('input', filtersChanged);
   $('#filters').addEventListener('submit', event => { event.preventDefault(); filtersChanged(); });
   $('#more').addEventListener('click', () => loadDonations(true).catch(fail));
-  $('#close-sources').addEventListener('click', () => { $('#sources').hidden = true; });
-  document.addEventListener('keydown', event => { if (event.key === 'Escape') $('#sources').hidden = true; });
+  $('#close-sources').addEventListener('click', closeSources);
+  document.addEventListener('keydown', event => { if (event.key === 'Escape') closeSources(); });
+  window.addEventListener('popstate', followAddress);
   window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
   try {
     const health = await get('/health');
     $('#status').textContent = t('revision', health.revision, health.documents, health.donations);
     await Promise.all([loadCharts(), loadCategories(), loadDonations(), loadAudit()]);
     document.body.dataset.ready = 'true';
+    followAddress();
   } catch (error) { fail(error); }
 }
 

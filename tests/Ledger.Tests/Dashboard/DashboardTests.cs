@@ -53,14 +53,14 @@ public sealed class DashboardTests
         _api?.Dispose();
     }
 
-    private async Task<(IPage Page, List<string> Errors)> Open(int width = 1280, int height = 800)
+    private async Task<(IPage Page, List<string> Errors)> Open(int width = 1280, int height = 800, string address = "/")
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
-        await page.GotoAsync(_address + "/");
+        await page.GotoAsync(_address + address);
         await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
         return (page, errors);
     }
@@ -229,6 +229,28 @@ public sealed class DashboardTests
         Assert.That(english.Match(chinese).Success, Is.False, $"English in the Chinese page: {english.Match(chinese).Value}");
         Assert.That(chinese, Does.Contain("同一捐赠方").And.Contain("全称为").And.Contain("没有数量"));
         Assert.That(english.IsMatch(inEnglish), Is.True);
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_organizations_page_has_its_own_address_and_the_back_button_works()
+    {
+        using var client = _api.CreateClient();
+        var zhao = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/api/v1/organizations?q={Uri.EscapeDataString("赵国良")}"))
+            .RootElement[0].GetProperty("id").GetInt64();
+        var (page, errors) = await Open(address: $"/#organization/{zhao}");
+
+        await page.WaitForSelectorAsync("#sources:not([hidden])");
+        Assert.That(await page.Locator("#sources-title").InnerTextAsync(), Is.EqualTo("赵国良"));
+        Assert.That(await page.Locator("#sources").InnerTextAsync(), Does.Contain("5万元"));
+
+        await page.ClickAsync("#close-sources");
+        Assert.That(await page.EvaluateAsync<string>("() => location.hash"), Is.Empty);
+        Assert.That(await page.Locator("#sources").IsHiddenAsync(), Is.True);
+
+        await page.GoBackAsync();
+        await page.WaitForSelectorAsync("#sources:not([hidden])");
+        Assert.That(await page.Locator("#sources-title").InnerTextAsync(), Is.EqualTo("赵国良"));
         Assert.That(errors, Is.Empty);
     }
 
