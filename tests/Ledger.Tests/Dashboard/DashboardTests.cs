@@ -254,6 +254,39 @@ public sealed class DashboardTests
         Assert.That(errors, Is.Empty);
     }
 
+    // Serious or critical findings of axe-core on the page as it stands, one line each.
+    private static async Task<List<string>> AccessibilityProblems(IPage page)
+    {
+        var axe = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
+        if (!File.Exists(axe)) Assert.Fail($"{axe} is missing: the test project's build restores axe-core with npm (Node.js)");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        var found = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')})`)
+            """);
+        return found.ToList();
+    }
+
+    [TestCase(1280, 800)]
+    [TestCase(390, 844)]
+    public async Task Every_view_has_no_serious_or_critical_accessibility_problem(int width, int height)
+    {
+        var (page, errors) = await Open(width, height);
+        var problems = new List<string>();
+
+        problems.AddRange((await AccessibilityProblems(page)).Select(p => "page: " + p));
+        await page.Locator("#donations tbody tr[data-donation]").First.Locator("td:nth-child(2)").ClickAsync();
+        await page.WaitForSelectorAsync("#sources:not([hidden]) .sentence");
+        problems.AddRange((await AccessibilityProblems(page)).Select(p => "sources: " + p));
+        await page.ClickAsync("#close-sources");
+        await page.ClickAsync("#language");
+        problems.AddRange((await AccessibilityProblems(page)).Select(p => "English: " + p));
+
+        Assert.That(problems, Is.Empty, string.Join("\n", problems));
+        Assert.That(errors, Is.Empty);
+    }
+
     [Test]
     public async Task The_labels_switch_to_English()
     {
