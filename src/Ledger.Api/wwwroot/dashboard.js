@@ -281,10 +281,10 @@ function donationRow(donation) {
     onkeydown: event => rowKey(event, donation.id),
   },
   element('td', {}, organizationButton(donation.donor.id, donation.donor.name), donation.aggregate ? element('span', { class: 'badge' }, t('reported')) : null),
-  element('td', { class: 'number' }, amount),
-  element('td', {}, items || '—'),
-  element('td', {}, donation.recipients.map(r => r.name).join('、') || '—'),
-  element('td', {}, donation.date ?? donation.month ?? '—'));
+  element('td', { class: 'number', 'data-label': t('amount') }, amount),
+  element('td', { 'data-label': t('items') }, items || '—'),
+  element('td', { 'data-label': t('recipients') }, donation.recipients.map(r => r.name).join('、') || '—'),
+  element('td', { 'data-label': t('date') }, donation.date ?? donation.month ?? '—'));
 }
 
 function rowKey(event, id) {

@@ -311,6 +311,25 @@ public sealed class DashboardTests
         await Screenshot(page, "dashboard-phone");
         Assert.That(errors, Is.Empty);
     }
+
+    [Test]
+    public async Task On_a_phone_each_donation_is_a_card_with_the_giver_on_one_line_and_each_figure_labelled()
+    {
+        var (page, errors) = await Open(390, 844);
+
+        var card = page.Locator("#donations tbody tr[data-donation]").First;
+        var box = (await card.BoundingBoxAsync())!;
+        var giver = (await card.Locator("td").First.BoundingBoxAsync())!;
+        var amount = (await card.Locator("td").Nth(1).BoundingBoxAsync())!;
+        var label = await card.Locator("td").Nth(1).EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content");
+
+        Assert.That(box.Width, Is.GreaterThan(300), "a card spans the phone's width");
+        Assert.That(giver.Width, Is.GreaterThan(250), "the giver's name is not squeezed into a narrow column");
+        Assert.That(amount.Y, Is.GreaterThan(giver.Y), "figures stand below the giver");
+        Assert.That(label, Does.Contain("金额"));
+        Assert.That(box.Height, Is.LessThan(260));
+        Assert.That(errors, Is.Empty);
+    }
 }
 
 public sealed class DashboardWithoutChartsTests
