@@ -39,7 +39,7 @@ internal static class ChartsEndpoints
 {
     public static RouteGroupBuilder MapCharts(this RouteGroupBuilder group)
     {
-        group.WithTags("Charts").WithETag().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
+        group.WithTags("Charts").WithETag().KeptPerRevision().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/timeline", GetTimeline).WithName("GetTimelineChart")
             .WithSummary("Gifts per month: cash, goods value, combined figures (yuan) and donations")
             .WithDescription("A gift without a date of its own counts in its report's publication month. Reported totals are left out.")

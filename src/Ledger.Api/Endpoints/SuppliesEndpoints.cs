@@ -27,7 +27,7 @@ internal static class SuppliesEndpoints
 
     public static RouteGroupBuilder MapSupplies(this RouteGroupBuilder group)
     {
-        group.WithTags("Supplies").WithETag().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
+        group.WithTags("Supplies").WithETag().KeptPerRevision().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", GetSupplies).WithName("GetSupplies")
             .WithSummary("Quantities of goods per category and unit: overall, per receiver, or per month")
             .WithDescription("Only itemised gifts count; quantities in different units (只, 箱, 套) are never added together.");

@@ -58,6 +58,22 @@ public sealed class WritesApiTests
     }
 
     [Test]
+    public async Task A_chart_kept_until_the_next_write_shows_that_write_at_once()
+    {
+        using var reader = _api.CreateClient();
+        var before = await reader.GetStringAsync("/api/v1/charts/top-donors?limit=5");
+        var again = await reader.GetStringAsync("/api/v1/charts/top-donors?limit=5");
+
+        using var writer = _api.Writer();
+        (await writer.PostAsync("/api/v1/documents?name=big.txt", Text("捐赠公告\n\n黑龙江大德集团向哈尔滨市红十字会捐款9000万元。\n"))).Dispose();
+        var after = await reader.GetStringAsync("/api/v1/charts/top-donors?limit=5");
+
+        Assert.That(again, Is.EqualTo(before));
+        Assert.That(before, Does.Not.Contain("黑龙江大德集团"));
+        Assert.That(after, Does.Contain("黑龙江大德集团"));
+    }
+
+    [Test]
     public async Task A_write_changes_the_etag_of_what_it_changed()
     {
         using var reader = _api.CreateClient();
