@@ -21,4 +21,21 @@ internal static class LedgerFile
         }
         return null;
     }
+
+    /// <summary>The organization an id or a name on the command line means, or null after saying on stderr why there is none.</summary>
+    /// <param name="what">How the message names the argument (ledger show, ledger totals --donor).</param>
+    public static long? Organization(Organizations organizations, string idOrName, string what, TextWriter error)
+    {
+        switch (organizations.Find(idOrName))
+        {
+            case NamedOrganization.Found found:
+                return found.Id;
+            case NamedOrganization.Several several:
+                error.WriteLine($"{what}: {several}");
+                return null;
+            default:
+                error.WriteLine($"{what}: no organization is known as '{idOrName}'");
+                return null;
+        }
+    }
 }

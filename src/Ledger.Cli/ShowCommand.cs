@@ -21,19 +21,7 @@ internal static class ShowCommand
         }
         if (LedgerFile.Open(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);
-        long id;
-        switch (organizations.Find(options.Paths[0]))
-        {
-            case NamedOrganization.Found found:
-                id = found.Id;
-                break;
-            case NamedOrganization.Several several:
-                error.WriteLine($"ledger show: {several}");
-                return 2;
-            default:
-                error.WriteLine($"ledger show: no organization is known as '{options.Paths[0]}'");
-                return 2;
-        }
+        if (LedgerFile.Organization(organizations, options.Paths[0], "ledger show", error) is not { } id) return 2;
 
         var page = OrganizationView.Of(id, organizations, new Totals(database), new Donations(database));
         output.WriteLine($"{page.Name} ({page.Kind}, id {page.Id})");

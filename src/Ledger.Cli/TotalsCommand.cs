@@ -25,21 +25,8 @@ internal static class TotalsCommand
         var totals = new Totals(database);
         var organizations = new Organizations(database);
         long? donor = null, recipient = null;
-        foreach (var (option, value) in new[] { ("donor", options.Get("donor")), ("recipient", options.Get("recipient")) })
-        {
-            if (value is null) continue;
-            switch (organizations.Find(value))
-            {
-                case NamedOrganization.Found found when option == "donor": donor = found.Id; break;
-                case NamedOrganization.Found found: recipient = found.Id; break;
-                case NamedOrganization.Several several:
-                    error.WriteLine($"ledger: --{option}: {several}");
-                    return 2;
-                default:
-                    error.WriteLine($"ledger: --{option}: no organization is known as '{value}'");
-                    return 2;
-            }
-        }
+        if (options.Get("donor") is { } giver && (donor = LedgerFile.Organization(organizations, giver, "ledger totals --donor", error)) is null) return 2;
+        if (options.Get("recipient") is { } receiver && (recipient = LedgerFile.Organization(organizations, receiver, "ledger totals --recipient", error)) is null) return 2;
         var filter = new TotalsFilter
         {
             Organization = donor,
