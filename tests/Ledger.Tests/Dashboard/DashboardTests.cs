@@ -328,6 +328,11 @@ public sealed class DashboardTests
         Assert.That(amount.Y, Is.GreaterThan(giver.Y), "figures stand below the giver");
         Assert.That(label, Does.Contain("金额"));
         Assert.That(box.Height, Is.LessThan(260));
+        // The ledger's state reads on one line of its own under the title, not wrapped over three.
+        var title = (await page.Locator(".top h1").BoundingBoxAsync())!;
+        var status = (await page.Locator("#status").BoundingBoxAsync())!;
+        Assert.That(status.Y, Is.GreaterThan(title.Y + title.Height / 2));
+        Assert.That(status.Height, Is.LessThan(30));
         Assert.That(errors, Is.Empty);
     }
 }
