@@ -29,7 +29,8 @@ public static class LedgerApi
         builder.Services.AddSingleton(services =>
         {
             var ledger = services.GetRequiredService<IOptions<LedgerSettings>>().Value;
-            return LedgerDatabase.Open(Path.GetFullPath(ledger.Database, builder.Environment.ContentRootPath), Math.Max(1, ledger.BusySeconds));
+            return LedgerDatabase.Open(PostgresStore.IsConnectionString(ledger.Database) ? ledger.Database : Path.GetFullPath(ledger.Database, builder.Environment.ContentRootPath),
+                Math.Max(1, ledger.BusySeconds));
         });
         void OverTheLedger<T>(Func<LedgerDatabase, T> part) where T : class =>
             builder.Services.AddSingleton(services => part(services.GetRequiredService<LedgerDatabase>()));
@@ -83,6 +84,7 @@ public static class LedgerApi
         });
         app.UseStatusCodePages();
         app.UseMiddleware<BodyLimit>();
+        app.UseMiddleware<NulRefused>();
         app.UseCors();
         // Every write counts against the limit before its key is checked, so wrong keys are limited too.
         app.UseRateLimiter();

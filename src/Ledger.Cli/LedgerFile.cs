@@ -4,6 +4,17 @@ namespace Ledger.Cli;
 
 internal static class LedgerFile
 {
+    /// <summary>
+    /// Whether a ledger a command only reads is there, or says on stderr that it is not: a missing file
+    /// is a mistyped path, never a new empty ledger. A PostgreSQL ledger is asked when opened.
+    /// </summary>
+    public static bool Exists(string ledger, TextWriter error)
+    {
+        if (PostgresStore.IsConnectionString(ledger) || File.Exists(ledger)) return true;
+        error.WriteLine($"ledger: no such ledger: {ledger}");
+        return false;
+    }
+
     /// <summary>Opens the ledger, or says on stderr why it cannot be opened.</summary>
     public static LedgerDatabase? Open(string path, TextWriter error)
     {
@@ -15,9 +26,9 @@ internal static class LedgerFile
         {
             error.WriteLine($"ledger: {e.Message}");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (LedgerDatabase.IsDatabaseError(e))
         {
-            error.WriteLine($"ledger: {path} is not a ledger SQLite can open: {e.Message}");
+            error.WriteLine($"ledger: {LedgerDatabase.Describe(path)} cannot be opened as a ledger: {e.Message}");
         }
         return null;
     }

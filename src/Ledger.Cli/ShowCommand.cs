@@ -14,11 +14,7 @@ internal static class ShowCommand
         if (options.Error is { } problem) return Usage.Fail(error, "show", problem);
         if (options.Paths.Count != 1) return Usage.Fail(error, "show", "show needs one organization: its id or a name it is known by");
         if (options.Get("db") is not { } db) return Usage.Fail(error, "show", "show needs --db FILE");
-        if (!File.Exists(db))
-        {
-            error.WriteLine($"ledger: no such ledger: {db}");
-            return 2;
-        }
+        if (!LedgerFile.Exists(db, error)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);
         if (LedgerFile.Organization(organizations, options.Paths[0], "ledger show", error) is not { } id) return 2;

@@ -11,11 +11,7 @@ internal static class TotalsCommand
         if (options.Error is { } problem) return Usage.Fail(error, "totals", problem);
         if (options.Paths.Count > 0) return Usage.Fail(error, "totals", $"unexpected argument {options.Paths[0]}");
         if (options.Get("db") is not { } db) return Usage.Fail(error, "totals", "totals needs --db FILE");
-        if (!File.Exists(db))
-        {
-            error.WriteLine($"ledger: no such ledger: {db}");
-            return 2;
-        }
+        if (!LedgerFile.Exists(db, error)) return 2;
         var by = options.Get("by") ?? "donor";
         if (!TotalsGroups.ByName.TryGetValue(by, out var group)) return Usage.Fail(error, "totals", $"--by is one of {string.Join(", ", TotalsGroups.ByName.Keys)}, not '{by}'");
         var format = options.Get("format") ?? "table";

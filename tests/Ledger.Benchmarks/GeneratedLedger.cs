@@ -255,17 +255,21 @@ internal static class GeneratedLedger
     private static object Quantity(Random random) =>
         random.NextDouble() < 0.01 ? DBNull.Value : random.Next(1, 100_000).ToString(CultureInfo.InvariantCulture);
 
-    private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    private static System.Data.Common.DbCommand Prepared(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
-    private static void Run(SqliteCommand command, params object[] values)
+    private static void Run(System.Data.Common.DbCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
         command.ExecuteNonQuery();

@@ -278,7 +278,7 @@ internal static class Invariants
         using (var target = new SqliteConnection($"Data Source={copyPath};Pooling=False"))
         {
             target.Open();
-            source.BackupDatabase(target);
+            ((SqliteConnection)source).BackupDatabase(target);
         }
         Console.WriteLine($"copy     the ledger copied for the correction  ({Seconds(clock)})");
         try

@@ -25,7 +25,8 @@ internal sealed class DocumentUploadValidator : AbstractValidator<DocumentUpload
             .MaximumLength(Limits.MaximumName).Must(Limits.IsPlainName).WithMessage(d => $"{Limits.HiddenMessage} ({Limits.FirstHidden(d.Name)}).");
         RuleFor(d => d.InvalidUtf8At).Null().WithMessage(d => $"The body is not valid UTF-8 (byte {d.InvalidUtf8At}); send the report as UTF-8 text.")
             .OverridePropertyName("text");
-        RuleFor(d => d.Text).NotEmpty().WithMessage("The body is the report's text; it is empty.").When(d => d.InvalidUtf8At is null);
+        RuleFor(d => d.Text).NotEmpty().WithMessage("The body is the report's text; it is empty.")
+            .Must(text => Limits.NulAt(text) is null).WithMessage(d => Limits.NulMessage(Limits.NulAt(d.Text) ?? 0)).When(d => d.InvalidUtf8At is null);
         RuleFor(d => d.Year).InclusiveBetween(Limits.EarliestDate.Year, DateTime.UtcNow.Year + 1)
             .WithMessage($"The year is between {Limits.EarliestDate.Year} and next year.").When(d => d.Year is not null);
     }

@@ -38,7 +38,7 @@ internal static class HealthEndpoints
                 """);
             return TypedResults.Ok(new Health("ok", revision, documents, donations));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (Exception exception) when (LedgerDatabase.IsDatabaseError(exception))
         {
             logs.CreateLogger("Ledger.Health").LogError(exception, "The ledger {Path} cannot be read", database.Path);
             return TypedResults.Problem(title: "The ledger cannot be read", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -36,8 +36,8 @@ internal static class Problems
     internal static string InUsersWords(string message) =>
         Parameter.Replace(message, m => $"parameter {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Groups["name"].Value)}");
 
-    /// <summary>SQLite could not get the write lock in time (SQLITE_BUSY, SQLITE_LOCKED): the request may simply be sent again.</summary>
-    public static bool IsBusy(Exception exception) => exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+    /// <summary>The ledger's write lock was not had in time: the request may simply be sent again.</summary>
+    public static bool IsBusy(Exception exception) => Ledger.Storage.LedgerDatabase.IsBusy(exception);
 
     /// <summary>Writes a problem as the response, for middleware that answers before any endpoint.</summary>
     public static ValueTask Write(HttpContext context, int status, string title, string detail)

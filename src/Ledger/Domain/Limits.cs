@@ -50,4 +50,14 @@ public static class Limits
     }
 
     public const string HiddenMessage = "The name holds a control, invisible or direction-changing character";
+
+    /// <summary>
+    /// Where a text holds U+0000 (NUL), or null. No report, name or search is written with it (a text
+    /// holding one is a binary file read as text), and PostgreSQL's text cannot store it: it is
+    /// refused alike on every store, never silently dropped.
+    /// </summary>
+    public static int? NulAt(string? text) => text?.IndexOf('\0') is >= 0 and var at ? at : null;
+
+    public static string NulMessage(int at) =>
+        $"The text holds the character U+0000 (NUL) at character {at}: reports are text, and this looks like a binary file.";
 }

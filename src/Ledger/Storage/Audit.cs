@@ -101,7 +101,7 @@ public sealed class Audit(LedgerDatabase database)
         using var connection = database.Connect();
         return connection.Query<(long RecordId, long? DonationId, string Document, int Line, string Sentence, string What)>("""
                 SELECT r.id, r.donation_id, doc.name, r.line, r.evidence,
-                       iif(r.unread_figure IS NULL, 'no amount and no quantity', 'beyond any one gift: ' || r.unread_figure)
+                       coalesce('beyond any one gift: ' || r.unread_figure, 'no amount and no quantity')
                 FROM records r JOIN documents doc ON doc.id = r.document_id
                 WHERE r.optional = 1 AND r.retired_at IS NULL AND doc.replaced_by IS NULL
                 UNION ALL

@@ -29,7 +29,7 @@ public sealed class Corrections(LedgerDatabase database)
         if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a correction says who made it and why");
         var value = yuan is { } y ? ((long)Math.Round(y * 100m, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = database.BeginWrite(connection);
         if (connection.ExecuteScalar<long?>("SELECT id FROM donations WHERE id = @donationId", new { donationId }, transaction) is null)
             throw new KeyNotFoundException($"no donation {donationId}");
         var correctedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");

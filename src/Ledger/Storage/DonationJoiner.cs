@@ -1,7 +1,7 @@
 using Dapper;
 using Ledger.Domain;
 using Ledger.Extraction;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -45,8 +45,8 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         foreach (var candidate in known)
         {
             if (candidate.Lines.Contains((documentId, record.Line)) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
-            statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, $date), month = coalesce(month, substr($date, 1, 7)) WHERE id = $id",
-                ("$id", candidate.Id), ("$date", date));
+            statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @id",
+                ("@id", candidate.Id), ("@date", date));
             foreach (var recipient in recipients.Where(candidate.Recipients.Add)) AddRecipient(candidate.Id, recipient);
             candidate.GiftDate ??= date;
             candidate.Lines.Add((documentId, record.Line));
@@ -55,23 +55,23 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         var id = statements.Scalar("""
             INSERT INTO donations (donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                    other_amount, other_currency, gift_date, published_year, first_ingested_at, month, aggregate, sources)
-            VALUES ($donor, $cash, $cashQualifier, $goods, $goodsQualifier, $combined, $combinedQualifier,
-                    $otherAmount, $otherCurrency, $date, $publishedYear, $ingestedAt, coalesce(substr($date, 1, 7), substr($published, 1, 7)), $aggregate, 1)
+            VALUES (@donor, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
+                    @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, coalesce(substr(@date, 1, 7), substr(@published, 1, 7)), @aggregate, 1)
             RETURNING id
             """,
-            ("$donor", donorId), ("$cash", cash), ("$cashQualifier", Fen.QualifierOf(record.Cash)), ("$goods", goods),
-            ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)), ("$combined", combined), ("$combinedQualifier", Fen.QualifierOf(record.Combined)),
-            ("$otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$otherCurrency", record.CashOther?.Currency),
-            ("$date", date), ("$publishedYear", publishedYear), ("$ingestedAt", ingestedAt), ("$published", published), ("$aggregate", record.Aggregate));
+            ("@donor", donorId), ("@cash", cash), ("@cashQualifier", Fen.QualifierOf(record.Cash)), ("@goods", goods),
+            ("@goodsQualifier", Fen.QualifierOf(record.GoodsValue)), ("@combined", combined), ("@combinedQualifier", Fen.QualifierOf(record.Combined)),
+            ("@otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@otherCurrency", record.CashOther?.Currency),
+            ("@date", date), ("@publishedYear", publishedYear), ("@ingestedAt", ingestedAt), ("@published", published), ("@aggregate", record.Aggregate));
         var placed = new Known { Id = id, CashFen = cash, GoodsFen = goods, CombinedFen = combined, GiftDate = date };
         placed.Lines.Add((documentId, record.Line));
         foreach (var recipient in recipients.Where(placed.Recipients.Add)) AddRecipient(id, recipient);
         foreach (var item in record.Items)
         {
             var category = Vocabulary.Snake(item.Category);
-            statements.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES ($id, $category, $unit, $quantity, $qualifier)",
-                ("$id", id), ("$category", category), ("$unit", item.Unit ?? ""),
-                ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)));
+            statements.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES (@id, @category, @unit, @quantity, @qualifier)",
+                ("@id", id), ("@category", category), ("@unit", item.Unit ?? ""),
+                ("@quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@qualifier", Fen.QualifierOf(item.Quantity)));
             placed.Items.Add((category, item.Quantity?.Value));
         }
         known.Add(placed);
@@ -79,8 +79,8 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
     }
 
     private void AddRecipient(long donation, long recipient) =>
-        statements.Execute("INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id) VALUES ($donation, $recipient)",
-            ("$donation", donation), ("$recipient", recipient));
+        statements.Execute("INSERT INTO donation_recipients (donation_id, organization_id) VALUES (@donation, @recipient) ON CONFLICT DO NOTHING",
+            ("@donation", donation), ("@recipient", recipient));
 
     // The giver's donations that still count, with their goods and receivers: three queries the first time a document names the giver.
     private List<Known> KnownOf(long donorId, bool aggregate)
@@ -92,8 +92,8 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         var byId = new Dictionary<long, Known>();
         using (var rows = statements.Rows("""
                    SELECT d.id, d.cash_fen, d.goods_fen, d.combined_fen, d.gift_date
-                   FROM donations d WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
-                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+                   FROM donations d WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
+                   """, ("@donor", donorId), ("@aggregate", aggregate)))
         {
             while (rows.Read())
             {
@@ -109,16 +109,16 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         if (known.Count == 0) return known;
         using (var rows = statements.Rows("""
                    SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
-                   WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
-                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+                   WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
+                   """, ("@donor", donorId), ("@aggregate", aggregate)))
         {
             while (rows.Read())
                 byId[rows.GetInt64(0)].Items.Add((rows.GetString(1), rows.IsDBNull(2) ? null : decimal.Parse(rows.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
         }
         using (var rows = statements.Rows("""
                    SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
-                   WHERE d.donor_id = $donor AND d.sources > 0 AND d.aggregate = $aggregate
-                   """, ("$donor", donorId), ("$aggregate", aggregate)))
+                   WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
+                   """, ("@donor", donorId), ("@aggregate", aggregate)))
         {
             while (rows.Read()) byId[rows.GetInt64(0)].Recipients.Add(rows.GetInt64(1));
         }

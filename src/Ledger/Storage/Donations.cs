@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Dapper;
@@ -177,7 +178,8 @@ public sealed class Donations(LedgerDatabase database)
     private static object Parameters(DonationQuery query, object? afterKey, long? afterId, int take) => new
     {
         query.Donor, query.Recipient, query.Category, query.From, query.To, query.Document,
-        query.Aggregate, query.Undated,
+        // A flag column holds 0 or 1 on every store.
+        Aggregate = query.Aggregate is { } aggregate ? (aggregate ? 1 : 0) : (int?)null, query.Undated,
         MinimumFen = query.MinimumYuan is { } m ? (long?)Math.Ceiling(m * 100m) : null,
         Text = string.IsNullOrWhiteSpace(query.Text) ? null : query.Text.Trim(),
         AfterKey = afterKey, AfterId = afterId, Take = take,
@@ -207,24 +209,24 @@ public sealed class Donations(LedgerDatabase database)
             original.At, sources, new Corrections(database).Of(id));
     }
 
-    private static List<DonationSummary> Summaries(Microsoft.Data.Sqlite.SqliteConnection connection, List<Row> rows)
+    private static List<DonationSummary> Summaries(DbConnection connection, List<Row> rows)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        var recipients = connection.Query<(long Donation, long Id, string Name, string Kind)>("""
+        var recipients = connection.Query<(long Donation, long Id, string Name, string Kind)>($"""
                 SELECT dr.donation_id, o.id, o.name, o.kind FROM donation_recipients dr JOIN organizations o ON o.id = dr.organization_id
-                WHERE dr.donation_id IN @ids ORDER BY o.name
-                """, new { ids })
+                WHERE dr.donation_id IN {Ids.In(ids)} ORDER BY o.name
+                """)
             .ToLookup(r => r.Donation, r => new OrganizationRef(r.Id, r.Name, r.Kind));
         var items = connection.Query<(long Donation, string Category, string Unit, string? Quantity, string? Qualifier)>(
-                "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @ids ORDER BY rowid", new { ids })
+                $"SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN {Ids.In(ids)} ORDER BY rowid")
             .ToLookup(i => i.Donation, i => new DonationItem(i.Category, i.Unit,
                 i.Quantity is null ? null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier)));
         // The sentence shown with a donation is its first report that still counts.
-        var sentences = connection.Query<(long Donation, string Sentence)>("""
+        var sentences = connection.Query<(long Donation, string Sentence)>($"""
                 SELECT r.donation_id, r.evidence FROM records r
-                WHERE r.donation_id IN @ids
+                WHERE r.donation_id IN {Ids.In(ids)}
                 ORDER BY r.retired_at IS NOT NULL, r.id
-                """, new { ids })
+                """)
             .GroupBy(s => s.Donation).ToDictionary(g => g.Key, g => g.First().Sentence);
         return rows.Select(r => new DonationSummary(r.Id, new OrganizationRef(r.DonorId, r.DonorName, r.DonorKind),
                 recipients[r.Id].ToList(), Fen.Amount(r.CashFen, r.CashQualifier), Fen.Amount(r.GoodsFen, r.GoodsQualifier),

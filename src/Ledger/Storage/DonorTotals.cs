@@ -1,6 +1,6 @@
 using Dapper;
 using Ledger.Domain;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -45,17 +45,17 @@ internal static class DonorTotals
         """;
 
     // Read in table order and sorted here: an ORDER BY through the rank index would visit the rows at random.
-    public static IReadOnlyList<TotalsRow> Read(SqliteConnection connection) =>
+    public static IReadOnlyList<TotalsRow> Read(DbConnection connection) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals")
             .OrderByDescending(s => s.GivenFen).ThenByDescending(s => s.ReportedFen).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(ToRow).ToList();
 
     /// <summary>The <paramref name="count"/> givers who gave most, through the rank index.</summary>
-    public static IReadOnlyList<TotalsRow> Top(SqliteConnection connection, int count) =>
+    public static IReadOnlyList<TotalsRow> Top(DbConnection connection, int count) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals ORDER BY given_fen DESC, reported_fen DESC, name LIMIT @count", new { count })
             .Select(ToRow).ToList();
 
-    public static IReadOnlyList<TotalsRow> Read(SqliteConnection connection, long donor) =>
+    public static IReadOnlyList<TotalsRow> Read(DbConnection connection, long donor) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals WHERE donor_id = @donor", new { donor }).Select(ToRow).ToList();
 
     /// <summary>One giver's kept JSON object and the keys totals by donor are ordered by.</summary>
@@ -68,7 +68,7 @@ internal static class DonorTotals
         : string.CompareOrdinal(a.Name, b.Name));
 
     /// <summary>Every giver's kept object, or those of the given givers (a giver with no row has no totals).</summary>
-    public static List<Kept> ReadKept(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyCollection<long>? donors = null)
+    public static List<Kept> ReadKept(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long>? donors = null)
     {
         var rows = new List<Kept>();
         foreach (var chunk in donors is null ? [null] : donors.Chunk(500).Cast<long[]?>())
@@ -76,7 +76,7 @@ internal static class DonorTotals
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "SELECT donor_id, given_fen, reported_fen, name, json FROM donor_totals"
-                                  + (chunk is null ? "" : $" WHERE donor_id IN ({string.Join(",", chunk)})");
+                                  + (chunk is null ? "" : $" WHERE donor_id IN {Ids.In(chunk)}");
             using var reader = command.ExecuteReader();
             while (reader.Read()) rows.Add(new Kept(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4)));
         }
@@ -84,7 +84,7 @@ internal static class DonorTotals
     }
 
     /// <summary>Recomputes the rows of the given givers from their current donations.</summary>
-    public static void Refresh(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> donors)
+    public static void Refresh(DbConnection connection, DbTransaction transaction, IEnumerable<long> donors)
     {
         // Every write that changes a giver's totals comes through here: the ledger's revision moves with it,
         // and the log of changed givers says which.
@@ -92,7 +92,7 @@ internal static class DonorTotals
         if (revision % ChangesKept == 0)
         {
             connection.Execute("DELETE FROM donor_totals_changes WHERE revision <= @oldest", new { oldest = revision - ChangesKept }, transaction);
-            connection.Execute("UPDATE ledger_state SET changes_from = max(changes_from, @oldest)", new { oldest = revision - ChangesKept }, transaction);
+            connection.Execute("UPDATE ledger_state SET changes_from = CASE WHEN changes_from > @oldest THEN changes_from ELSE @oldest END", new { oldest = revision - ChangesKept }, transaction);
         }
         using var statements = new Statements(connection, transaction);
         // Computed 500 givers a query: a batch of reports touches hundreds of givers.
@@ -101,29 +101,35 @@ internal static class DonorTotals
             var rows = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter(), chunk).ToDictionary(r => r.Key);
             foreach (var donor in chunk)
             {
-                statements.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES ($revision, $donor)", ("$revision", revision), ("$donor", donor));
+                statements.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES (@revision, @donor)", ("@revision", revision), ("@donor", donor));
                 if (!rows.TryGetValue(donor.ToString(System.Globalization.CultureInfo.InvariantCulture), out var row))
                 {
-                    statements.Execute("DELETE FROM donor_totals WHERE donor_id = $donor", ("$donor", donor));
+                    statements.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", ("@donor", donor));
                     continue;
                 }
                 statements.Execute("""
-                    INSERT OR REPLACE INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
+                    INSERT INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                         reported_cash_fen, reported_cash_qualifier, reported_goods_fen, reported_goods_qualifier, reported_combined_fen, reported_combined_qualifier,
                         donations, reported_totals, sources, items, given_fen, reported_fen, json)
-                    VALUES ($donor, $name, $cash, $cashQ, $goods, $goodsQ, $combined, $combinedQ, $rCash, $rCashQ, $rGoods, $rGoodsQ, $rCombined, $rCombinedQ,
-                        $donations, $reportedTotals, $sources, $items, $given, $reported, $json)
+                    VALUES (@donor, @name, @cash, @cashQ, @goods, @goodsQ, @combined, @combinedQ, @rCash, @rCashQ, @rGoods, @rGoodsQ, @rCombined, @rCombinedQ,
+                        @donations, @reportedTotals, @sources, @items, @given, @reported, @json)
+                    ON CONFLICT (donor_id) DO UPDATE SET
+                        name = excluded.name, cash_fen = excluded.cash_fen, cash_qualifier = excluded.cash_qualifier, goods_fen = excluded.goods_fen,
+                        goods_qualifier = excluded.goods_qualifier, combined_fen = excluded.combined_fen, combined_qualifier = excluded.combined_qualifier, reported_cash_fen = excluded.reported_cash_fen,
+                        reported_cash_qualifier = excluded.reported_cash_qualifier, reported_goods_fen = excluded.reported_goods_fen, reported_goods_qualifier = excluded.reported_goods_qualifier, reported_combined_fen = excluded.reported_combined_fen,
+                        reported_combined_qualifier = excluded.reported_combined_qualifier, donations = excluded.donations, reported_totals = excluded.reported_totals, sources = excluded.sources,
+                        items = excluded.items, given_fen = excluded.given_fen, reported_fen = excluded.reported_fen, json = excluded.json
                     """,
-                    ("$donor", donor), ("$name", row.Name),
-                    ("$cash", FenOf(row.Cash)), ("$cashQ", Q(row.Cash)), ("$goods", FenOf(row.GoodsValue)), ("$goodsQ", Q(row.GoodsValue)),
-                    ("$combined", FenOf(row.Combined)), ("$combinedQ", Q(row.Combined)),
-                    ("$rCash", FenOf(row.ReportedCash)), ("$rCashQ", Q(row.ReportedCash)), ("$rGoods", FenOf(row.ReportedGoodsValue)), ("$rGoodsQ", Q(row.ReportedGoodsValue)),
-                    ("$rCombined", FenOf(row.ReportedCombined)), ("$rCombinedQ", Q(row.ReportedCombined)),
-                    ("$donations", row.Donations), ("$reportedTotals", row.ReportedTotals), ("$sources", row.Sources),
-                    ("$items", Items(row.Items)),
-                    ("$given", (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0)),
-                    ("$reported", (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0)),
-                    ("$json", System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1])));
+                    ("@donor", donor), ("@name", row.Name),
+                    ("@cash", FenOf(row.Cash)), ("@cashQ", Q(row.Cash)), ("@goods", FenOf(row.GoodsValue)), ("@goodsQ", Q(row.GoodsValue)),
+                    ("@combined", FenOf(row.Combined)), ("@combinedQ", Q(row.Combined)),
+                    ("@rCash", FenOf(row.ReportedCash)), ("@rCashQ", Q(row.ReportedCash)), ("@rGoods", FenOf(row.ReportedGoodsValue)), ("@rGoodsQ", Q(row.ReportedGoodsValue)),
+                    ("@rCombined", FenOf(row.ReportedCombined)), ("@rCombinedQ", Q(row.ReportedCombined)),
+                    ("@donations", row.Donations), ("@reportedTotals", row.ReportedTotals), ("@sources", row.Sources),
+                    ("@items", Items(row.Items)),
+                    ("@given", (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0)),
+                    ("@reported", (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0)),
+                    ("@json", System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1])));
             }
         }
     }
@@ -132,7 +138,7 @@ internal static class DonorTotals
     private const int ChangesKept = 1000;
 
     /// <summary>Recomputes every giver's row (after an upgrade that adds the table to a filled ledger).</summary>
-    public static void RefreshAll(SqliteConnection connection, SqliteTransaction transaction) =>
+    public static void RefreshAll(DbConnection connection, DbTransaction transaction) =>
         Refresh(connection, transaction, connection.Query<long>("SELECT DISTINCT donor_id FROM donations", transaction: transaction).ToList());
 
     private static long? FenOf(Sum? sum) => sum is null ? null : (long)(sum.Yuan * 100m);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Ledger.Storage;
@@ -53,7 +54,7 @@ internal sealed class DonorTotalsAnswer
             if (revision == _revision) return _body;
             using var connection = database.Connect();
             // One snapshot for the revision, the log and the rows: a write in between cannot be half seen.
-            using var transaction = connection.BeginTransaction(deferred: true);
+            using var transaction = database.Store.BeginSnapshot(connection);
             var (current, changesFrom) = connection.QuerySingle<(long, long)>("SELECT revision, changes_from FROM ledger_state", transaction: transaction);
             if (_revision >= 0 && _revision >= changesFrom)
                 Patch(connection, transaction, connection.Query<long>(
@@ -73,7 +74,7 @@ internal sealed class DonorTotalsAnswer
         _byDonor = givers.ToDictionary(g => g.DonorId);
     }
 
-    private void Patch(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, List<long> changed)
+    private void Patch(DbConnection connection, DbTransaction transaction, List<long> changed)
     {
         if (changed.Count > _givers.Count / 4)
         {

@@ -4,7 +4,7 @@ using Dapper;
 using Ledger.Domain;
 using Ledger.Extraction;
 using Ledger.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -95,6 +95,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     // Reading a report takes time; it is done before the write lock is taken, so it never keeps other writers waiting.
     private static ReadDocument Read(string name, string text, string sha, Func<ExtractedDocument> read)
     {
+        if (Limits.NulAt(text) is { } nul) return new ReadDocument(name, "", "", null, null, null, [], new InvalidDataException(Limits.NulMessage(nul)));
         var extracted = read();
         return new(name, text, sha, extracted.Year, ReportCity.Of(text), DateReader.PublicationDate(text), extracted.Records);
     }
@@ -123,7 +124,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         {
             var results = new List<IngestResult>();
             using var connection = database.Connect();
-            using var transaction = connection.BeginTransaction();
+            using var transaction = database.BeginWrite(connection);
             using var batch = new WriteBatch(connection, transaction);
             var records = 0;
             while (next < documents.Length && (records < RecordsPerTransaction || results.Count == 0))
@@ -153,7 +154,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             batch.Transaction.Release("document");
             return result;
         }
-        catch (Exception error) when (error is not OutOfMemoryException && error is not SqliteException { SqliteErrorCode: 5 or 6 })
+        catch (Exception error) when (error is not OutOfMemoryException && !LedgerDatabase.IsBusy(error))
         {
             batch.Transaction.Rollback("document");
             batch.Forget();
@@ -211,7 +212,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     }
 
     // The earlier version stays readable; its records stop counting as sources of their donations.
-    private static HashSet<long> Retire(SqliteConnection connection, SqliteTransaction transaction, long old, long replacement)
+    private static HashSet<long> Retire(DbConnection connection, DbTransaction transaction, long old, long replacement)
     {
         connection.Execute("UPDATE documents SET replaced_by = @replacement WHERE id = @old", new { old, replacement }, transaction);
         var touched = connection.Query<long>(
@@ -231,26 +232,26 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via, via_id, donation_id, join_reason,
                                  cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                  other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
-            VALUES ($document, $line, $evidence, $donor, $kind, $donorId, $via, $viaId, $donation, $why, $cash, $cashQualifier, $goods, $goodsQualifier,
-                    $combined, $combinedQualifier, $otherAmount, $otherCurrency, $date, $aggregate, $optional, $version, $unread)
+            VALUES (@document, @line, @evidence, @donor, @kind, @donorId, @via, @viaId, @donation, @why, @cash, @cashQualifier, @goods, @goodsQualifier,
+                    @combined, @combinedQualifier, @otherAmount, @otherCurrency, @date, @aggregate, @optional, @version, @unread)
             RETURNING id
             """,
-            ("$document", documentId), ("$line", record.Line), ("$evidence", record.Evidence), ("$donor", record.Donor),
-            ("$kind", Vocabulary.Snake(record.DonorKind)), ("$donorId", donorId), ("$via", record.Via), ("$viaId", viaId),
-            ("$donation", donationId), ("$why", joinReason),
-            ("$cash", Fen.Of(record.Cash)), ("$cashQualifier", Fen.QualifierOf(record.Cash)),
-            ("$goods", Fen.Of(record.GoodsValue)), ("$goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
-            ("$combined", Fen.Of(record.Combined)), ("$combinedQualifier", Fen.QualifierOf(record.Combined)),
-            ("$otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$otherCurrency", record.CashOther?.Currency),
-            ("$date", record.Date?.ToString("yyyy-MM-dd")), ("$aggregate", record.Aggregate), ("$optional", record.Optional),
-            ("$version", DonationExtractor.Version), ("$unread", record.UnreadFigure));
+            ("@document", documentId), ("@line", record.Line), ("@evidence", record.Evidence), ("@donor", record.Donor),
+            ("@kind", Vocabulary.Snake(record.DonorKind)), ("@donorId", donorId), ("@via", record.Via), ("@viaId", viaId),
+            ("@donation", donationId), ("@why", joinReason),
+            ("@cash", Fen.Of(record.Cash)), ("@cashQualifier", Fen.QualifierOf(record.Cash)),
+            ("@goods", Fen.Of(record.GoodsValue)), ("@goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
+            ("@combined", Fen.Of(record.Combined)), ("@combinedQualifier", Fen.QualifierOf(record.Combined)),
+            ("@otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@otherCurrency", record.CashOther?.Currency),
+            ("@date", record.Date?.ToString("yyyy-MM-dd")), ("@aggregate", record.Aggregate), ("@optional", record.Optional),
+            ("@version", DonationExtractor.Version), ("@unread", record.UnreadFigure));
         foreach (var (name, organizationId) in recipients)
-            statements.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES ($id, $name, $organization)",
-                ("$id", id), ("$name", name), ("$organization", organizationId));
+            statements.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES (@id, @name, @organization)",
+                ("@id", id), ("@name", name), ("@organization", organizationId));
         foreach (var item in record.Items)
-            statements.Execute("INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit) VALUES ($id, $category, $name, $quantity, $qualifier, $unit)",
-                ("$id", id), ("$category", Vocabulary.Snake(item.Category)), ("$name", item.Name),
-                ("$quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("$qualifier", Fen.QualifierOf(item.Quantity)), ("$unit", item.Unit));
+            statements.Execute("INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit) VALUES (@id, @category, @name, @quantity, @qualifier, @unit)",
+                ("@id", id), ("@category", Vocabulary.Snake(item.Category)), ("@name", item.Name),
+                ("@quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@qualifier", Fen.QualifierOf(item.Quantity)), ("@unit", item.Unit));
         return id;
     }
 }

@@ -1,104 +1,95 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
-/// <summary>A ledger file is newer than this program understands.</summary>
+/// <summary>A ledger is newer than this program understands.</summary>
 public sealed class LedgerVersionException(string message) : Exception(message);
 
 /// <summary>
-/// A ledger: one SQLite file. Opening it applies the schema steps it lacks; connections come from
-/// Microsoft.Data.Sqlite's pool with foreign keys on and a busy timeout, in WAL mode so readers never
-/// wait for a writer and never see half of a write.
+/// A ledger, in the store its setting names: a SQLite file (the default) or a PostgreSQL connection
+/// string. Opening it applies the schema steps it lacks.
 /// </summary>
-public sealed class LedgerDatabase
+public sealed class LedgerDatabase : IDisposable
 {
-    // How long a writer waits for another writer before giving up (SQLITE_BUSY never reaches a user sooner).
+    // How long a writer waits for another writer before giving up (busy never reaches a user sooner).
     private const int DefaultBusySeconds = 60;
 
-    private readonly string _connectionString;
-    private readonly int _busySeconds;
+    private LedgerDatabase(ILedgerStore store) => Store = store;
 
-    private LedgerDatabase(string path, int busySeconds)
+    public ILedgerStore Store { get; }
+
+    /// <summary>Where the ledger is: a file's full path, or the PostgreSQL database (never a password).</summary>
+    public string Path => Store.Where;
+
+    /// <summary>Opens (creating if needed) and upgrades a ledger: a SQLite file's path, or a PostgreSQL connection string (<c>Host=…;Database=…</c>).</summary>
+    /// <exception cref="LedgerVersionException">The ledger was written by a newer version of Ledger.</exception>
+    /// <param name="busySeconds">How long a write waits for another writer before the store answers busy (<see cref="IsBusy"/>).</param>
+    public static LedgerDatabase Open(string ledger, int busySeconds = DefaultBusySeconds)
     {
-        _busySeconds = busySeconds;
-        Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            ForeignKeys = true,
-            DefaultTimeout = busySeconds,
-            Pooling = true,
-        }.ToString();
+        ILedgerStore store = PostgresStore.IsConnectionString(ledger) ? new PostgresStore(ledger, busySeconds) : new SqliteStore(ledger, busySeconds);
+        store.Upgrade();
+        return new LedgerDatabase(store);
     }
 
-    public string Path { get; }
+    public DbConnection Connect() => Store.Connect();
 
-    /// <summary>Opens (creating if needed) and upgrades a ledger file.</summary>
-    /// <exception cref="LedgerVersionException">The file was written by a newer version of Ledger.</exception>
-    /// <param name="busySeconds">How long a write waits for another writer before SQLite answers busy (SqliteException, error 5).</param>
-    public static LedgerDatabase Open(string path, int busySeconds = DefaultBusySeconds)
-    {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var database = new LedgerDatabase(path, busySeconds);
-        database.Migrate();
-        return database;
-    }
+    /// <summary>A ledger setting as a message may show it: a file's path, or a PostgreSQL database without its password.</summary>
+    public static string Describe(string ledger) => PostgresStore.IsConnectionString(ledger) ? PostgresStore.Describe(ledger) : ledger;
 
-    public SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.Execute($"PRAGMA busy_timeout = {_busySeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
-        return connection;
-    }
+    /// <summary>The write lock was not had in time (another writer held it): nothing was written, and the same write may simply be sent again.</summary>
+    public static bool IsBusy(Exception exception) => SqliteStore.IsBusy(exception) || PostgresStore.IsBusy(exception);
+
+    /// <summary>The database itself failed (cannot be opened, reached or read), as opposed to a wrong request.</summary>
+    public static bool IsDatabaseError(Exception exception) => SqliteStore.IsDatabaseError(exception) || PostgresStore.IsDatabaseError(exception);
+
+    /// <summary>A write transaction, holding the ledger's write lock until it ends.</summary>
+    public DbTransaction BeginWrite(DbConnection connection) => Store.BeginWrite(connection);
 
     public int Version()
     {
         using var connection = Connect();
-        return connection.ExecuteScalar<int>("PRAGMA user_version");
+        return Store.Version(connection);
     }
 
     /// <summary>A number every write raises: what was read at one revision stays true until the next.</summary>
     public long Revision()
     {
         // Asked on every read the API serves (ETags, kept answers): one open connection answers at once,
-        // where a connection from the pool would be opened and set up each time. It reads between writes
-        // of any process (WAL) and holds no transaction, so it never stands in a writer's way.
+        // where a connection from the pool would be opened and set up each time. It holds no transaction,
+        // so it never stands in a writer's way, and sees the writes of every process.
         lock (_revisionLock)
         {
-            if (_revisionCommand is null)
+            try
             {
-                var connection = Connect();
-                _revisionCommand = connection.CreateCommand();
-                _revisionCommand.CommandText = "SELECT revision FROM ledger_state";
+                if (_revisionCommand is null)
+                {
+                    var connection = Connect();
+                    _revisionCommand = connection.CreateCommand();
+                    _revisionCommand.CommandText = "SELECT revision FROM ledger_state";
+                }
+                return Convert.ToInt64(_revisionCommand.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
-            return (long)_revisionCommand.ExecuteScalar()!;
+            catch (Exception error) when (IsDatabaseError(error))
+            {
+                // A server restarted or a connection dropped: the next question opens a new one.
+                _revisionCommand?.Connection?.Dispose();
+                _revisionCommand = null;
+                throw;
+            }
         }
     }
 
     private readonly Lock _revisionLock = new();
-    private SqliteCommand? _revisionCommand;
+    private DbCommand? _revisionCommand;
 
-    private void Migrate()
+    /// <summary>Closes the connections this ledger keeps open (the revision's; PostgreSQL's pool).</summary>
+    public void Dispose()
     {
-        using var connection = Connect();
-        // WAL is a property of the file: set once, kept by every later connection.
-        connection.Execute("PRAGMA journal_mode = WAL");
-        // Two processes may open a new ledger at once: the write lock makes one of them apply the steps.
-        using var transaction = connection.BeginTransaction();
-        var version = connection.ExecuteScalar<int>("PRAGMA user_version", transaction: transaction);
-        if (version > Schema.Latest)
-            throw new LedgerVersionException(
-                $"The ledger {Path} has schema version {version}, newer than this version of Ledger understands ({Schema.Latest}). Use a newer Ledger to open it.");
-        for (var step = version; step < Schema.Latest; step++)
+        lock (_revisionLock)
         {
-            connection.Execute(Schema.Steps[step], transaction: transaction);
-            connection.Execute($"PRAGMA user_version = {step + 1}", transaction: transaction);
+            _revisionCommand?.Connection?.Dispose();
+            _revisionCommand = null;
         }
-        // A ledger filled before giver totals were kept gets them now.
-        if (version is > 0 and < Schema.DonorTotalsStep) DonorTotals.RefreshAll(connection, transaction);
-        transaction.Commit();
+        (Store as IDisposable)?.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 using Dapper;
 using Ledger.Domain;
 using Ledger.Extraction;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -11,7 +11,7 @@ namespace Ledger.Storage;
 /// 疾病预防控制中心, 哈医大一院 = 哈尔滨医科大学附属第一医院), then the document's city for a
 /// city-relative name (市红十字会 in a Harbin report = 哈尔滨市红十字会, 医大一院 = 哈医大一院).
 /// </summary>
-internal sealed class OrganizationNames(SqliteConnection connection, SqliteTransaction transaction, Statements statements)
+internal sealed class OrganizationNames(DbConnection connection, DbTransaction transaction, Statements statements)
 {
     private static readonly WordTable<string> Abbreviations = new(
         LanguageData.Lines("Storage/Data/abbreviations.tsv").Select(l => l.Split('\t')).Select(r => (r[0], r[1])));
@@ -76,8 +76,8 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
         if (existing is { } id) return id;
         // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
         if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
-        id = statements.Scalar("INSERT INTO organizations (name, kind) VALUES ($name, $kind) RETURNING id",
-            ("$name", full), ("$kind", Vocabulary.Snake(kind)));
+        id = statements.Scalar("INSERT INTO organizations (name, kind) VALUES (@name, @kind) RETURNING id",
+            ("@name", full), ("@kind", Vocabulary.Snake(kind)));
         _created.Add(id);
         if (full != name) Remember(full, id, "full form");
         return id;
@@ -140,10 +140,10 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
 
     private long? Known(string name) =>
         _seen.TryGetValue(name, out var id) ? id
-        : statements.Single("SELECT organization_id FROM names WHERE name = $name", ("$name", name)) as long?;
+        : statements.Single("SELECT organization_id FROM names WHERE name = @name", ("@name", name)) as long?;
 
     private long? OrganizationNamed(string name) =>
-        statements.Single("SELECT id FROM organizations WHERE name = $name", ("$name", name)) as long?;
+        statements.Single("SELECT id FROM organizations WHERE name = @name", ("@name", name)) as long?;
 
     private bool OwnName(long id, string name) =>
         connection.ExecuteScalar<string>("SELECT name FROM organizations WHERE id = @id", new { id }, transaction) == name;
@@ -151,7 +151,7 @@ internal sealed class OrganizationNames(SqliteConnection connection, SqliteTrans
     private void Remember(string name, long id, string reason)
     {
         _seen[name] = id;
-        statements.Execute("INSERT INTO names (name, organization_id, reason) VALUES ($name, $id, $reason) ON CONFLICT (name) DO NOTHING",
-            ("$name", name), ("$id", id), ("$reason", reason));
+        statements.Execute("INSERT INTO names (name, organization_id, reason) VALUES (@name, @id, @reason) ON CONFLICT (name) DO NOTHING",
+            ("@name", name), ("@id", id), ("@reason", reason));
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Ledger.Storage;
@@ -110,7 +111,7 @@ public sealed class Organizations(LedgerDatabase database)
     public Organization Alias(string name, string organization, string who, string why)
     {
         using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = database.BeginWrite(connection);
         var target = connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @organization", new { organization }, transaction)
                      ?? connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @organization", new { organization }, transaction)
                      ?? throw new KeyNotFoundException($"no organization named {organization}");
@@ -124,7 +125,7 @@ public sealed class Organizations(LedgerDatabase database)
     public Organization Split(string name, string who, string why)
     {
         using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = database.BeginWrite(connection);
         var kind = connection.QueryFirstOrDefault<string>(
             "SELECT o.kind FROM names n JOIN organizations o ON o.id = n.organization_id WHERE n.name = @name", new { name }, transaction) ?? "unknown";
         var own = connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @name", new { name }, transaction)
@@ -135,7 +136,7 @@ public sealed class Organizations(LedgerDatabase database)
         return Get(connection, own);
     }
 
-    private static void Decide(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+    private static void Decide(DbConnection connection, DbTransaction transaction,
         string name, string? organization, string decision, string who, string why)
     {
         if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a decision says who made it and why");
@@ -147,7 +148,7 @@ public sealed class Organizations(LedgerDatabase database)
 
     // The name now stands for the chosen organization: in the names, the records written with it,
     // the receivers, and the donations whose reports all name the giver so.
-    private static void Relink(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction,
+    private static void Relink(DbConnection connection, DbTransaction transaction,
         string name, long organization, string reason)
     {
         connection.Execute("""
@@ -167,20 +168,17 @@ public sealed class Organizations(LedgerDatabase database)
         // The receivers of a donation whose reports wrote the name are what its reports name now: the
         // organization the name stood for before is no longer one of them (unless another name says so).
         connection.Execute("""
-            CREATE TEMP TABLE IF NOT EXISTS relinked (donation_id INTEGER PRIMARY KEY);
-            DELETE FROM relinked;
-            INSERT OR IGNORE INTO relinked SELECT r.donation_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id
-            WHERE rr.name = @name AND r.donation_id IS NOT NULL;
-            DELETE FROM donation_recipients WHERE donation_id IN (SELECT donation_id FROM relinked);
-            INSERT OR IGNORE INTO donation_recipients (donation_id, organization_id)
-            SELECT r.donation_id, rr.organization_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id
-            WHERE r.donation_id IN (SELECT donation_id FROM relinked);
-            DELETE FROM relinked;
+            DELETE FROM donation_recipients WHERE donation_id IN
+                (SELECT r.donation_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id WHERE rr.name = @name);
+            INSERT INTO donation_recipients (donation_id, organization_id)
+            SELECT DISTINCT r.donation_id, rr.organization_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id
+            WHERE r.donation_id IN (SELECT r.donation_id FROM record_recipients rr JOIN records r ON r.id = rr.record_id WHERE rr.name = @name)
+            ON CONFLICT DO NOTHING;
             """, new { name }, transaction);
         DonorTotals.Refresh(connection, transaction, touched);
     }
 
-    private static Organization Get(Microsoft.Data.Sqlite.SqliteConnection connection, long id)
+    private static Organization Get(DbConnection connection, long id)
     {
         var (name, kind) = connection.QuerySingle<(string, string)>("SELECT name, kind FROM organizations WHERE id = @id", new { id });
         var names = connection.Query<(string Name, string Reason)>("SELECT name, reason FROM names WHERE organization_id = @id ORDER BY name", new { id })

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Ledger.Domain;
@@ -36,7 +37,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
         using var connection = database.Connect();
         foreach (var id in connection.Query<long>("SELECT id FROM documents WHERE replaced_by IS NULL ORDER BY id").ToList())
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = database.BeginWrite(connection);
             foreach (var (change, records, document) in Changes(connection, transaction, id))
             {
                 var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
@@ -72,7 +73,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
     }
 
     private IEnumerable<(DocumentChange Change, IReadOnlyList<DonationRecord> Records, StoredDocument Document)> Changes(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, long? only = null)
+        DbConnection connection, DbTransaction? transaction, long? only = null)
     {
         var documents = connection.Query<StoredDocument>("""
             SELECT id AS Id, name AS Name, text AS Text, year AS Year, city AS City, extractor_version AS ExtractorVersion, published AS Published
@@ -80,17 +81,20 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             """, new { only }, transaction).ToList();
         foreach (var document in documents)
         {
-            var stored = connection.Query<(int Line, string? Donor, long? Cash, long? Goods, long? Combined, bool Aggregate, string Evidence, string Items)>("""
-                SELECT r.line, r.donor, r.cash_fen, r.goods_fen, r.combined_fen, r.aggregate, r.evidence,
-                       coalesce((SELECT group_concat(i.category || ' ' || coalesce(i.quantity, '') || coalesce(i.unit, ''), '、') FROM record_items i WHERE i.record_id = r.id), '')
+            var items = connection.Query<(long Record, string Item)>("""
+                SELECT i.record_id, i.category || ' ' || coalesce(i.quantity, '') || coalesce(i.unit, '')
+                FROM record_items i JOIN records r ON r.id = i.record_id WHERE r.document_id = @Id AND r.retired_at IS NULL
+                """, new { document.Id }, transaction).ToLookup(i => i.Record, i => i.Item);
+            var stored = connection.Query<(long Id, int Line, string? Donor, long? Cash, long? Goods, long? Combined, bool Aggregate, string Evidence)>("""
+                SELECT r.id, r.line, r.donor, r.cash_fen, r.goods_fen, r.combined_fen, r.aggregate, r.evidence
                 FROM records r WHERE r.document_id = @Id AND r.retired_at IS NULL AND r.donor IS NOT NULL ORDER BY r.id
                 """, new { document.Id }, transaction)
-                .Select(r => new RecordSummary(r.Line, r.Donor, Figures(r.Cash, r.Goods, r.Combined, r.Aggregate, r.Items), r.Evidence)).ToList();
+                .Select(r => new RecordSummary(r.Line, r.Donor, Figures(r.Cash, r.Goods, r.Combined, r.Aggregate, items[r.Id]), r.Evidence)).ToList();
             // The year the document was first read with is its own or the caller's; keep it.
             var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year });
             var fresh = records.Where(r => r.Donor is not null).Select(r => new RecordSummary(r.Line, r.Donor,
                 Figures(Fen.Of(r.Cash), Fen.Of(r.GoodsValue), Fen.Of(r.Combined), r.Aggregate,
-                    string.Join("、", r.Items.Select(i => $"{Vocabulary.Snake(i.Category)} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}"))),
+                    r.Items.Select(i => $"{Vocabulary.Snake(i.Category)} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}")),
                 r.Evidence)).ToList();
             var added = Difference(fresh, stored);
             var removed = Difference(stored, fresh);
@@ -99,11 +103,13 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
         }
     }
 
-    private static string Figures(long? cash, long? goods, long? combined, bool aggregate, string items) =>
+    // Items in code-point order: the stored ones come back in no order of their own.
+    private static string Figures(long? cash, long? goods, long? combined, bool aggregate, IEnumerable<string> items) =>
         string.Join(" ", new[]
         {
             cash is { } c ? $"cash {c / 100m}" : null, goods is { } g ? $"goods {g / 100m}" : null,
-            combined is { } m ? $"combined {m / 100m}" : null, items.Length > 0 ? items : null, aggregate ? "total" : null,
+            combined is { } m ? $"combined {m / 100m}" : null, string.Join("、", items.Order(StringComparer.Ordinal)) is { Length: > 0 } listed ? listed : null,
+            aggregate ? "total" : null,
         }.Where(p => p is not null));
 
     // Records of the first list that the second lacks, counting repeats.

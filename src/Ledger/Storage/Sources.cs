@@ -38,13 +38,16 @@ public sealed class Sources(LedgerDatabase database)
         public DocumentInfo ToInfo() => new(Id, Name, Sha256, (int?)Year, City, Published, IngestedAt, ExtractorVersion, ReplacedBy, (int)Lines, (int)Records);
     }
 
+    // Lines are counted by their breaks, sent as a parameter: the stores spell a newline differently in SQL.
     private const string Info = """
         SELECT d.id AS Id, d.name AS Name, d.sha256 AS Sha256, d.year AS Year, d.city AS City, d.published AS Published,
                d.ingested_at AS IngestedAt, d.extractor_version AS ExtractorVersion, d.replaced_by AS ReplacedBy,
-               length(d.text) - length(replace(d.text, char(10), '')) + (d.text <> '' AND substr(d.text, -1) <> char(10)) AS Lines,
+               length(d.text) - length(replace(d.text, @NewLine, '')) + CASE WHEN d.text <> '' AND substr(d.text, length(d.text)) <> @NewLine THEN 1 ELSE 0 END AS Lines,
                (SELECT count(*) FROM records r WHERE r.document_id = d.id AND r.retired_at IS NULL) AS Records
         FROM documents d
         """;
+
+    private const string NewLine = "\n";
 
     /// <summary>Whether the ledger has no document at all.</summary>
     public bool None()
@@ -57,20 +60,20 @@ public sealed class Sources(LedgerDatabase database)
     public IReadOnlyList<DocumentInfo> List(bool withHistory = false)
     {
         using var connection = database.Connect();
-        return connection.Query<InfoRow>(Info + " WHERE @withHistory OR d.replaced_by IS NULL ORDER BY d.name, d.id", new { withHistory }).Select(r => r.ToInfo()).ToList();
+        return connection.Query<InfoRow>(Info + " WHERE @withHistory OR d.replaced_by IS NULL ORDER BY d.name, d.id", new { withHistory, NewLine }).Select(r => r.ToInfo()).ToList();
     }
 
     public DocumentInfo? Get(long id)
     {
         using var connection = database.Connect();
-        return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id })?.ToInfo();
+        return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id, NewLine })?.ToInfo();
     }
 
     /// <summary>The current document of that name; null when there is none.</summary>
     public DocumentInfo? Named(string name)
     {
         using var connection = database.Connect();
-        return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.name = @name AND d.replaced_by IS NULL", new { name })?.ToInfo();
+        return connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.name = @name AND d.replaced_by IS NULL", new { name, NewLine })?.ToInfo();
     }
 
     /// <summary>A document's whole text, as ingested; null when no such document.</summary>
@@ -105,7 +108,7 @@ public sealed class Sources(LedgerDatabase database)
     public LinesAround Around(long id, int line, int context = 3)
     {
         using var connection = database.Connect();
-        var document = connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id })?.ToInfo();
+        var document = connection.QueryFirstOrDefault<InfoRow>(Info + " WHERE d.id = @id", new { id, NewLine })?.ToInfo();
         if (document is null) return new LinesAround.NoDocument();
         if (line < 1 || line > document.Lines) return new LinesAround.NoSuchLine(document.Name, document.Lines);
         context = Math.Clamp(context, 0, MaximumContext);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -7,9 +7,9 @@ namespace Ledger.Storage;
 /// transaction and run again with new values: a report of thousands of gifts costs one prepare a
 /// statement, not one a row, and keeps the write lock a fraction as long.
 /// </summary>
-internal sealed class Statements(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+internal sealed class Statements(DbConnection connection, DbTransaction transaction) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
 
     public void Execute(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteNonQuery();
 
@@ -17,24 +17,40 @@ internal sealed class Statements(SqliteConnection connection, SqliteTransaction 
     public object? Single(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteScalar() is { } value and not DBNull ? value : null;
 
     /// <summary>The rows of a query, read as they come.</summary>
-    public SqliteDataReader Rows(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteReader();
+    public DbDataReader Rows(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteReader();
 
     public long Scalar(string sql, params (string Name, object? Value)[] values) => Convert.ToInt64(Bound(sql, values).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
-    private SqliteCommand Bound(string sql, (string Name, object? Value)[] values)
+    private DbCommand Bound(string sql, (string Name, object? Value)[] values)
     {
-        if (!_prepared.TryGetValue(sql, out var command))
+        if (_prepared.TryGetValue(sql, out var command))
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, _) in values) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            command.Prepare();
-            _prepared[sql] = command;
+            for (var i = 0; i < values.Length; i++) command.Parameters[values[i].Name].Value = Stored(values[i].Value);
+            return command;
         }
-        for (var i = 0; i < values.Length; i++) command.Parameters[values[i].Name].Value = values[i].Value ?? DBNull.Value;
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = Stored(value);
+            command.Parameters.Add(parameter);
+        }
+        // Prepared with its first values: PostgreSQL takes the parameters' types from them.
+        command.Prepare();
+        _prepared[sql] = command;
         return command;
     }
+
+    // A flag column holds 0 or 1 on every store (PostgreSQL would not compare a boolean with a number).
+    private static object Stored(object? value) => value switch
+    {
+        null => DBNull.Value,
+        bool flag => flag ? 1L : 0L,
+        _ => value,
+    };
 
     public void Dispose()
     {

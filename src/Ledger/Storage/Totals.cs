@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Ledger.Domain;
@@ -97,11 +98,11 @@ public sealed class Totals(LedgerDatabase database)
     private const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
-                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), d.cash_fen), 'removed') AS INTEGER) AS cash_fen,
+                   CAST(nullif(coalesce((SELECT coalesce(c.value, 'removed') FROM corrections c WHERE c.donation_id = d.id AND c.field = 'cash_fen' ORDER BY c.id DESC LIMIT 1), CAST(d.cash_fen AS TEXT)), 'removed') AS BIGINT) AS cash_fen,
                    d.cash_qualifier,
-                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'goods_fen' ORDER BY c.id DESC LIMIT 1), d.goods_fen), 'removed') AS INTEGER) AS goods_fen,
+                   CAST(nullif(coalesce((SELECT coalesce(c.value, 'removed') FROM corrections c WHERE c.donation_id = d.id AND c.field = 'goods_fen' ORDER BY c.id DESC LIMIT 1), CAST(d.goods_fen AS TEXT)), 'removed') AS BIGINT) AS goods_fen,
                    d.goods_qualifier,
-                   CAST(nullif(coalesce((SELECT iif(c.value IS NULL, 'removed', c.value) FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), d.combined_fen), 'removed') AS INTEGER) AS combined_fen,
+                   CAST(nullif(coalesce((SELECT coalesce(c.value, 'removed') FROM corrections c WHERE c.donation_id = d.id AND c.field = 'combined_fen' ORDER BY c.id DESC LIMIT 1), CAST(d.combined_fen AS TEXT)), 'removed') AS BIGINT) AS combined_fen,
                    d.combined_qualifier
             FROM donations d
             WHERE {0}
@@ -279,7 +280,7 @@ public sealed class Totals(LedgerDatabase database)
     }
 
     /// <param name="givers">Only these givers' donations (the kept totals of the givers a write touched, computed in one query).</param>
-    internal static IReadOnlyList<TotalsRow> Query(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction,
+    internal static IReadOnlyList<TotalsRow> Query(DbConnection connection, DbTransaction? transaction,
         TotalsGroup group, TotalsFilter filter, IReadOnlyCollection<long>? givers = null)
     {
         var (key, name, join) = group switch
@@ -294,7 +295,7 @@ public sealed class Totals(LedgerDatabase database)
                 "LEFT JOIN (SELECT DISTINCT r.donation_id, doc.name FROM records r JOIN documents doc ON doc.id = r.document_id AND doc.replaced_by IS NULL WHERE r.retired_at IS NULL) doc ON doc.donation_id = d.id"),
         };
         // One giver's totals: the giver's index narrows the donations before anything is computed.
-        var ofGivers = givers is null ? "" : $" AND d.donor_id IN ({string.Join(',', givers)})";
+        var ofGivers = givers is null ? "" : $" AND d.donor_id IN {Ids.In(givers)}";
         var sql = Current(Counted + OfGiver(filter) + ofGivers) + $"""
             SELECT {key} AS Key, {name} AS Name, d.id AS DonationId, d.aggregate AS Aggregate, d.sources AS Sources,
                    d.cash_fen AS CashFen, d.cash_qualifier AS CashQualifier, d.goods_fen AS GoodsFen, d.goods_qualifier AS GoodsQualifier,
@@ -316,13 +317,13 @@ public sealed class Totals(LedgerDatabase database)
     }
 
     private static Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> ItemsOf(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, List<long> donations)
+        DbConnection connection, DbTransaction? transaction, List<long> donations)
     {
         var result = new Dictionary<long, List<(string, string, string?, string?)>>();
         foreach (var chunk in donations.Chunk(500))
         {
             foreach (var (id, category, unit, quantity, qualifier) in connection.Query<(long, string, string, string?, string?)>(
-                         "SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN @chunk", new { chunk }, transaction))
+                         $"SELECT donation_id, category, unit, quantity, qualifier FROM donation_items WHERE donation_id IN {Ids.In(chunk)}", transaction: transaction))
             {
                 if (!result.TryGetValue(id, out var list)) result[id] = list = [];
                 list.Add((category, unit, quantity, qualifier));

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Ledger.Storage;
 
@@ -9,7 +9,7 @@ namespace Ledger.Storage;
 /// </summary>
 internal sealed class WriteBatch : IDisposable
 {
-    public WriteBatch(SqliteConnection connection, SqliteTransaction transaction)
+    public WriteBatch(DbConnection connection, DbTransaction transaction)
     {
         Connection = connection;
         Transaction = transaction;
@@ -18,8 +18,8 @@ internal sealed class WriteBatch : IDisposable
         Donations = new DonationJoiner(Statements, id => Names.CreatedHere(id));
     }
 
-    public SqliteConnection Connection { get; }
-    public SqliteTransaction Transaction { get; }
+    public DbConnection Connection { get; }
+    public DbTransaction Transaction { get; }
     public Statements Statements { get; }
     public OrganizationNames Names { get; private set; }
     public DonationJoiner Donations { get; private set; }

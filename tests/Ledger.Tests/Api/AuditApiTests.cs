@@ -1,9 +1,10 @@
 using NUnit.Framework;
 namespace Ledger.Tests.Api;
 
-public sealed class AuditApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class AuditApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
     public async Task Wu_Qinghes_reported_total_stands_beside_his_itemised_gifts_with_no_difference()

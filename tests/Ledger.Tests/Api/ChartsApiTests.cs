@@ -1,9 +1,10 @@
 using NUnit.Framework;
 namespace Ledger.Tests.Api;
 
-public sealed class ChartsApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class ChartsApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [TestCase("timeline")]
     [TestCase("top-donors")]

@@ -1,9 +1,10 @@
 using NUnit.Framework;
 namespace Ledger.Tests.Api;
 
-public sealed class DocumentsApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class DocumentsApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
     public async Task The_five_seeds_are_stored_whole_with_their_sha256()
@@ -61,7 +62,7 @@ public sealed class DocumentsApiTests
     [Test]
     public async Task Documents_and_their_records_page_with_offset_and_say_how_many_there_are()
     {
-        var client = SeededApi.Factory.CreateClient();
+        var client = SeededApi.For(store).CreateClient();
         using var first = await client.GetAsync("/api/v1/documents?limit=2");
         var page = System.Text.Json.JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
         Assert.That(first.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo("5"));

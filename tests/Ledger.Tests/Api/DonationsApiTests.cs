@@ -3,11 +3,12 @@ using System.Text.Json;
 
 namespace Ledger.Tests.Api;
 
-public sealed class DonationsApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class DonationsApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
-    private static async Task<long> OrganizationId(string name)
+    private async Task<long> OrganizationId(string name)
     {
         var found = await Client.Json($"/api/v1/organizations?q={Uri.EscapeDataString(name)}");
         return found.Items().First(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetInt64();

@@ -1,8 +1,8 @@
+using Ledger.Storage;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
@@ -10,10 +10,11 @@ using NUnit.Framework;
 namespace Ledger.Tests.Api;
 
 /// <summary>Inputs that once broke the ledger or its reads: each is refused with a clear problem, or read without harm, and nothing is lost.</summary>
-public sealed class HostileInputTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class HostileInputTests(StoreKind store)
 {
-    private static LedgerApiFactory Empty(params (string Name, string Value)[] settings) =>
-        new(settings.Append((Name: "Ledger:Seeds", Value: "")).ToDictionary(s => s.Name, s => (string?)s.Value));
+    private LedgerApiFactory Empty(params (string Name, string Value)[] settings) =>
+        new(store, settings.Append((Name: "Ledger:Seeds", Value: "")).ToDictionary(s => s.Name, s => (string?)s.Value));
 
     private static StringContent Text(string text) => new(text, Encoding.UTF8, "text/plain");
 
@@ -132,6 +133,31 @@ public sealed class HostileInputTests
     }
 
     [Test]
+    public async Task A_report_holding_a_nul_is_refused_and_nothing_is_written()
+    {
+        using var api = Empty();
+        using var writer = api.Writer();
+        var revision = await api.Revision();
+
+        using var response = await writer.PostAsync("/api/v1/documents?name=binary.txt", Text("捐赠通报\n\n哈尔滨银行\0向哈尔滨市慈善总会捐款200万元。"));
+
+        var problem = await response.Problem(400);
+        Assert.That(problem.Fields(), Is.EqualTo(new[] { "text" }));
+        Assert.That(problem.ToString(), Does.Contain("U+0000"));
+        Assert.That(await api.Revision(), Is.EqualTo(revision));
+    }
+
+    [TestCase("/api/v1/totals?by=donor&document=a%00b")]
+    [TestCase("/api/v1/donations?text=%00")]
+    public async Task An_address_holding_a_nul_is_a_400_on_every_store(string address)
+    {
+        using var response = await SeededApi.For(store).CreateClient().GetAsync(address);
+
+        var problem = await response.Problem(400);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("U+0000"));
+    }
+
+    [Test]
     public async Task Wrong_keys_count_against_the_write_limit()
     {
         using var api = Empty(("Ledger:WritesPerMinute", "5"));
@@ -156,10 +182,10 @@ public sealed class HostileInputTests
         using var writer = api.Writer();
         var revision = await api.Revision();
 
-        await using (var holder = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False"))
+        using (var other = LedgerDatabase.Open(api.Database))
+        await using (var holder = other.Connect())
         {
-            holder.Open();
-            using var hold = holder.BeginTransaction(deferred: false);
+            using var hold = other.BeginWrite(holder);
             using var response = await writer.PostAsync("/api/v1/documents?name=a.txt", Text("捐赠通报\n\n哈尔滨银行向哈尔滨市慈善总会捐款200万元。"));
 
             await response.Problem(503);
@@ -200,7 +226,7 @@ public sealed class HostileInputTests
         Assert.That(summary.GetProperty("result").GetProperty("records").GetInt32(), Is.EqualTo(4650));
         using var page = await writer.GetAsync(summary.GetProperty("records_link").GetString() + "?limit=100");
         Assert.That(page.Headers.GetValues("X-Total-Count").Single(), Is.EqualTo("4650"));
-        Assert.That(new FileInfo(api.DatabasePath).Length + new FileInfo(api.DatabasePath + "-wal").Length, Is.LessThan(40_000_000),
+        Assert.That(Stores.Size(api.Database), Is.LessThan(40_000_000),
             "evidence stays a sentence's clause, not the whole line again for every gift");
     }
 

@@ -4,9 +4,10 @@ using System.Net.Http.Headers;
 
 namespace Ledger.Tests.Api;
 
-public sealed class HttpBehaviourTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class HttpBehaviourTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
     public async Task A_weak_etag_of_the_current_revision_is_304_too()
@@ -64,7 +65,7 @@ public sealed class HttpBehaviourTests
     [Test]
     public async Task A_chart_page_on_an_allowed_origin_may_read_and_another_may_not()
     {
-        using var factory = new LedgerApiFactory(new Dictionary<string, string?> { ["Ledger:CorsOrigins:0"] = "https://charts.example" });
+        using var factory = new LedgerApiFactory(store, new Dictionary<string, string?> { ["Ledger:CorsOrigins:0"] = "https://charts.example" });
         using var client = factory.CreateClient();
 
         using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/charts/timeline");

@@ -7,26 +7,38 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Ledger.Tests.Api;
 
 /// <summary>
-/// The real API (the whole HTTP pipeline) over a real SQLite file of its own, seeded from the seed
-/// reports on start as `dotnet run` does. Settings are passed as the host's configuration.
+/// The real API (the whole HTTP pipeline) over a real ledger of its own (a SQLite file, or a
+/// PostgreSQL schema), seeded from the seed reports on start as `dotnet run` does. Settings are
+/// passed as the host's configuration.
 /// </summary>
-internal sealed class LedgerApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class LedgerApiFactory : WebApplicationFactory<Program>
 {
     public const string Key = "test-key-1f0c";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ledger-api-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
 
-    public string DatabasePath => Path.Combine(_folder, "ledger.db");
+    public LedgerApiFactory(StoreKind store = StoreKind.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_folder);
+        Store = store;
+        Database = Stores.NewLedger(store, _folder);
+        _settings = settings;
+    }
+
+    public StoreKind Store { get; }
+
+    /// <summary>The ledger's setting: a SQLite file's path, or a PostgreSQL connection string (as --db takes it).</summary>
+    public string Database { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("Ledger:Database", DatabasePath);
+        builder.UseSetting("Ledger:Database", Database);
         builder.UseSetting("Ledger:Seeds", Seeds.Folder);
         builder.UseSetting("Ledger:ApiKey", Key);
         builder.UseSetting("Ledger:WritesPerMinute", "1000");
-        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(name, value);
+        foreach (var (name, value) in _settings ?? new Dictionary<string, string?>()) builder.UseSetting(name, value);
     }
 
     /// <summary>A client that sends the API key.</summary>
@@ -48,7 +60,7 @@ internal sealed class LedgerApiFactory(IReadOnlyDictionary<string, string?>? set
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Stores.Drop(Database);
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -60,21 +72,28 @@ internal sealed class LedgerApiFactory(IReadOnlyDictionary<string, string?>? set
     }
 }
 
-/// <summary>One seeded API for the tests that only read: seeding is the expensive part.</summary>
+/// <summary>One seeded API a store for the tests that only read: seeding is the expensive part.</summary>
 [SetUpFixture]
 public sealed class SeededApi
 {
-    private static LedgerApiFactory? _factory;
+    private static readonly Dictionary<StoreKind, LedgerApiFactory> Started = [];
 
-    internal static LedgerApiFactory Factory => _factory ?? throw new InvalidOperationException("the seeded API is not started");
-
-    [OneTimeSetUp]
-    public void Start()
+    /// <summary>The seeded API on <paramref name="store"/>, started at its first use.</summary>
+    internal static LedgerApiFactory For(StoreKind store)
     {
-        _factory = new LedgerApiFactory();
-        _factory.CreateClient().Dispose();
+        lock (Started)
+        {
+            if (Started.TryGetValue(store, out var factory)) return factory;
+            factory = new LedgerApiFactory(store);
+            factory.CreateClient().Dispose();
+            return Started[store] = factory;
+        }
     }
 
     [OneTimeTearDown]
-    public void Stop() => _factory?.Dispose();
+    public void Stop()
+    {
+        foreach (var factory in Started.Values) factory.Dispose();
+        Started.Clear();
+    }
 }

@@ -15,7 +15,8 @@ namespace Ledger.Tests.Api;
 /// donations list, totals by every grouping, the charts, supplies and `ledger totals` give the same
 /// figures, and every grouping adds up to the totals by donor.
 /// </summary>
-public sealed class OneLedgerPropertyTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class OneLedgerPropertyTests(StoreKind store)
 {
     private static readonly string[] Givers = ["吴庆和", "赵国良", "哈尔滨银行", "黑龙江飞鹤乳业有限公司", "哈药集团", "李秀英"];
     private static readonly string[] Receivers = ["哈尔滨市第一医院", "哈尔滨医科大学附属第一医院", "黑龙江省红十字会", "道里区疾控中心", "哈尔滨市慈善总会"];
@@ -110,9 +111,9 @@ public sealed class OneLedgerPropertyTests
             Gen.Elements(Groupings).ToArbitrary(),
             (steps, filters, cliGrouping) => Agree(steps, filters, cliGrouping).GetAwaiter().GetResult());
 
-    private static async Task<bool> Agree(List<Step> steps, List<Filter> filters, string cliGrouping)
+    private async Task<bool> Agree(List<Step> steps, List<Filter> filters, string cliGrouping)
     {
-        using var api = new LedgerApiFactory(new Dictionary<string, string?> { ["Ledger:Seeds"] = "" });
+        using var api = new LedgerApiFactory(store, new Dictionary<string, string?> { ["Ledger:Seeds"] = "" });
         using var writer = api.Writer();
         var corrected = await Build(writer, steps);
         var documents = (await writer.Json("/api/v1/documents?limit=1000")).Items().Select(d => d.GetProperty("name").GetString()!).ToList();
@@ -163,7 +164,7 @@ public sealed class OneLedgerPropertyTests
             if (filter == filters[^1])
             {
                 var served = await writer.GetStringAsync($"/api/v1/totals?by={cliGrouping}" + parameters);
-                var printed = LedgerCli.Run(["totals", "--by", cliGrouping, "--format", "json", "--db", api.DatabasePath,
+                var printed = LedgerCli.Run(["totals", "--by", cliGrouping, "--format", "json", "--db", api.Database,
                     ..query.SelectMany(q => new[] { "--" + q.Name.Replace('_', '-'), q.Value })]);
                 Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
                 Assert.That(printed.Output.TrimEnd('\n'), Is.EqualTo(served), $"ledger totals --by {cliGrouping} with {filter}");

@@ -24,7 +24,7 @@ public sealed class OpenApiTests
 
     private static async Task<string> Served()
     {
-        using var response = await SeededApi.Factory.CreateClient().GetAsync("/swagger/v1/swagger.json");
+        using var response = await SeededApi.For(StoreKind.Sqlite).CreateClient().GetAsync("/swagger/v1/swagger.json");
         Assert.That(response.IsSuccessStatusCode, Is.True);
         return await response.Content.ReadAsStringAsync();
     }

@@ -3,9 +3,10 @@ using NUnit.Framework;
 
 namespace Ledger.Tests.Api;
 
-public sealed class OrganizationsApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class OrganizationsApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
     public async Task Zhao_Guoliang_gave_goods_worth_fifty_thousand_yuan()
@@ -65,7 +66,7 @@ public sealed class OrganizationsApiTests
     [Test]
     public async Task A_search_pages_with_offset_and_says_how_many_match_in_all()
     {
-        using var all = await SeededApi.Factory.CreateClient().GetAsync("/api/v1/organizations?limit=500");
+        using var all = await SeededApi.For(store).CreateClient().GetAsync("/api/v1/organizations?limit=500");
         var total = int.Parse(all.Headers.GetValues("X-Total-Count").Single());
         var everyone = (await Client.Json("/api/v1/organizations?limit=500")).Items().Select(o => o.GetProperty("id").GetInt64()).ToList();
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 
 namespace Ledger.Tests.Api;
@@ -13,7 +12,8 @@ namespace Ledger.Tests.Api;
 /// write leaves the revision as it was, an accepted one raises it; the file's integrity holds.
 /// LEDGER_PROBE_REQUESTS sets how many (2,000 in the suite; the README reports a longer run).
 /// </summary>
-public sealed class ProbeTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class ProbeTests(StoreKind store)
 {
     private static readonly string[] Hostile =
     [
@@ -41,7 +41,7 @@ public sealed class ProbeTests
     public async Task Thousands_of_hostile_requests_get_no_5xx_and_change_the_ledger_only_when_accepted()
     {
         var requests = int.TryParse(Environment.GetEnvironmentVariable("LEDGER_PROBE_REQUESTS"), out var n) ? n : 2_000;
-        using var api = new LedgerApiFactory(new Dictionary<string, string?>
+        using var api = new LedgerApiFactory(store, new Dictionary<string, string?>
         {
             ["Ledger:Seeds"] = "", ["Ledger:WritesPerMinute"] = "1000000", ["Ledger:MaxBodyBytes"] = "65536",
             // A line per request would pile up in the test's captured output; failures are collected here instead.
@@ -90,14 +90,10 @@ public sealed class ProbeTests
             }
         }
 
-        await using var connection = new SqliteConnection($"Data Source={api.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check";
         TestContext.Out.WriteLine($"{requests} requests: " + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))
                                   + $"; {writes} writes, {raised} of which raised the revision");
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(20)));
-        Assert.That(check.ExecuteScalar(), Is.EqualTo("ok"));
+        Assert.That(Stores.Intact(api.Database), Is.True);
         Assert.That(statuses.Keys.Where(s => s is >= 200 and < 300), Is.Not.Empty, "some requests are accepted");
     }
 

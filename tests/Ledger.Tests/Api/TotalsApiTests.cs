@@ -3,9 +3,10 @@ using Ledger.Tests.Cli;
 
 namespace Ledger.Tests.Api;
 
-public sealed class TotalsApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class TotalsApiTests(StoreKind store)
 {
-    private static HttpClient Client => SeededApi.Factory.CreateClient();
+    private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
     public async Task Totals_by_donor_are_the_objects_ledger_totals_prints_for_the_same_file()
@@ -13,7 +14,7 @@ public sealed class TotalsApiTests
         using var response = await Client.GetAsync("/api/v1/totals?by=donor");
         var served = await response.Content.ReadAsStringAsync();
 
-        var printed = LedgerCli.Run("totals", "--by", "donor", "--format", "json", "--db", SeededApi.Factory.DatabasePath);
+        var printed = LedgerCli.Run("totals", "--by", "donor", "--format", "json", "--db", SeededApi.For(store).Database);
 
         Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
@@ -101,7 +102,7 @@ public sealed class TotalsApiTests
     [TestCase("/api/v1/supplies?by=category")]
     public async Task A_document_filter_takes_an_id_or_a_name_and_an_unknown_one_is_a_404(string url)
     {
-        var client = SeededApi.Factory.CreateClient();
+        var client = SeededApi.For(store).CreateClient();
         var document = (await client.Json("/api/v1/documents")).Items().First(d => d.GetProperty("records").GetInt32() > 0);
         var id = document.GetProperty("id").GetInt64();
         var name = document.GetProperty("name").GetString()!;
@@ -181,7 +182,7 @@ public sealed class TotalsApiTests
     {
         var served = await Client.GetStringAsync($"/api/v1/totals?by=donor&recipient={Uri.EscapeDataString("哈医大一院")}");
 
-        var printed = LedgerCli.Run("totals", "--by", "donor", "--recipient", "哈医大一院", "--format", "json", "--db", SeededApi.Factory.DatabasePath);
+        var printed = LedgerCli.Run("totals", "--by", "donor", "--recipient", "哈医大一院", "--format", "json", "--db", SeededApi.For(store).Database);
 
         Assert.That(printed.ExitCode, Is.EqualTo(0), printed.Error);
         Assert.That(printed.Output.TrimEnd('\n'), Is.EqualTo(served));

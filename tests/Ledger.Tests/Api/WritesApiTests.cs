@@ -7,12 +7,13 @@ using System.Text.Json;
 namespace Ledger.Tests.Api;
 
 /// <summary>Writes, each test on a ledger of its own.</summary>
-public sealed class WritesApiTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class WritesApiTests(StoreKind store)
 {
     private LedgerApiFactory _api = null!;
 
     [SetUp]
-    public void Start() => _api = new LedgerApiFactory();
+    public void Start() => _api = new LedgerApiFactory(store);
 
     [TearDown]
     public void Stop() => _api.Dispose();
@@ -226,7 +227,7 @@ public sealed class WritesApiTests
     [Test]
     public async Task A_body_over_the_limit_is_413_whether_or_not_its_length_is_declared()
     {
-        using var small = new LedgerApiFactory(new Dictionary<string, string?> { ["Ledger:MaxBodyBytes"] = "2000" });
+        using var small = new LedgerApiFactory(store, new Dictionary<string, string?> { ["Ledger:MaxBodyBytes"] = "2000" });
         var revision = await small.Revision();
         using var writer = small.Writer();
         var huge = Report + new string('很', 2000);
@@ -246,7 +247,7 @@ public sealed class WritesApiTests
     [Test]
     public async Task Writes_past_the_limit_a_minute_are_429_with_retry_after()
     {
-        using var limited = new LedgerApiFactory(new Dictionary<string, string?> { ["Ledger:WritesPerMinute"] = "2" });
+        using var limited = new LedgerApiFactory(store, new Dictionary<string, string?> { ["Ledger:WritesPerMinute"] = "2" });
         using var writer = limited.Writer();
 
         for (var i = 0; i < 2; i++) (await writer.PostAsync($"/api/v1/documents?name=n{i}.txt", Text(Report + i))).Dispose();

@@ -61,9 +61,9 @@ public class CliTests
     public void Tables_align_chinese_names_by_display_width_and_fit_the_terminal()
     {
         using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
-        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.Setting);
 
-        var totals = LedgerCli.RunWith(new Dictionary<string, string> { ["COLUMNS"] = "100" }, "totals", "--by", "donor", "--db", ledger.FilePath);
+        var totals = LedgerCli.RunWith(new Dictionary<string, string> { ["COLUMNS"] = "100" }, "totals", "--by", "donor", "--db", ledger.Setting);
         var records = LedgerCli.RunWith(new Dictionary<string, string> { ["COLUMNS"] = "100" }, "extract", Seeds.Folder, "--format", "table");
 
         Assert.That(totals.ExitCode, Is.EqualTo(0), totals.Error);
@@ -189,11 +189,11 @@ public class CliTests
     {
         using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
 
-        var first = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
-        var again = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
-        var totals = LedgerCli.Run("totals", "--by", "donor", "--db", ledger.FilePath, "--format", "json");
-        var csv = LedgerCli.Run("totals", "--by", "category", "--db", ledger.FilePath, "--format", "csv");
-        var plan = LedgerCli.Run("reextract", "--db", ledger.FilePath);
+        var first = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.Setting);
+        var again = LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.Setting);
+        var totals = LedgerCli.Run("totals", "--by", "donor", "--db", ledger.Setting, "--format", "json");
+        var csv = LedgerCli.Run("totals", "--by", "category", "--db", ledger.Setting, "--format", "csv");
+        var plan = LedgerCli.Run("reextract", "--db", ledger.Setting);
 
         Assert.Multiple(() =>
         {
@@ -220,8 +220,8 @@ public class CliTests
         File.WriteAllText(Path.Combine(folder, "3-fine.txt"), "捐赠通报\n\n哈尔滨银行向哈尔滨市慈善总会捐款200万元。\n");
         try
         {
-            var ingest = LedgerCli.Run("ingest", folder, "--db", ledger.FilePath);
-            var totals = LedgerCli.Run("totals", "--by", "month", "--db", ledger.FilePath, "--format", "json");
+            var ingest = LedgerCli.Run("ingest", folder, "--db", ledger.Setting);
+            var totals = LedgerCli.Run("totals", "--by", "month", "--db", ledger.Setting, "--format", "json");
 
             Assert.That(ingest.ExitCode, Is.EqualTo(0), ingest.Error);
             Assert.That(ingest.Output, Does.StartWith("documents: 3 new"));
@@ -240,12 +240,12 @@ public class CliTests
     public void Show_prints_an_organizations_page_with_what_it_gave_and_the_sentences()
     {
         using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
-        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.FilePath);
+        LedgerCli.Run("ingest", Seeds.Folder, "--db", ledger.Setting);
 
-        var zhao = LedgerCli.Run("show", "赵国良", "--db", ledger.FilePath);
-        var hospital = LedgerCli.Run("show", "哈医大一院", "--db", ledger.FilePath);
-        var nobody = LedgerCli.Run("show", "无此捐赠人", "--db", ledger.FilePath);
-        var several = LedgerCli.Run("show", "哈尔滨", "--db", ledger.FilePath);
+        var zhao = LedgerCli.Run("show", "赵国良", "--db", ledger.Setting);
+        var hospital = LedgerCli.Run("show", "哈医大一院", "--db", ledger.Setting);
+        var nobody = LedgerCli.Run("show", "无此捐赠人", "--db", ledger.Setting);
+        var several = LedgerCli.Run("show", "哈尔滨", "--db", ledger.Setting);
 
         Assert.That(zhao.ExitCode, Is.EqualTo(0), zhao.Error);
         Assert.That(zhao.Output, Does.StartWith("赵国良 (person, id ").And.Contain("given").And.Contain("50,000").And.Contain("gifts: 2").And.Contain("市政协委员赵国良"));

@@ -28,17 +28,17 @@ public class LedgerProcessTests
     public void A_process_killed_in_the_middle_of_an_ingest_leaves_no_half_document()
     {
         using var ledger = new TemporaryLedger();
-        var folder = Path.Combine(Path.GetDirectoryName(ledger.FilePath)!, "many");
+        var folder = Path.Combine(ledger.Folder, "many");
         Variants(folder, 400, "k");
 
-        using var ingest = LedgerCli.Start("ingest", folder, "--db", ledger.FilePath);
+        using var ingest = LedgerCli.Start("ingest", folder, "--db", ledger.Setting);
         var progress = 0;
         while (progress < 5 && ingest.StandardError.ReadLine() is { } line)
             if (line.StartsWith('[')) progress++;
         ingest.Kill(entireProcessTree: true);
         ingest.WaitForExit();
 
-        var reopened = LedgerDatabase.Open(ledger.FilePath);
+        var reopened = LedgerDatabase.Open(ledger.Setting);
         using var connection = reopened.Connect();
         var perDocument = connection.Query<long>("SELECT (SELECT count(*) FROM records r WHERE r.document_id = d.id) FROM documents d").ToList();
         Assert.Multiple(() =>
@@ -49,7 +49,7 @@ public class LedgerProcessTests
         });
 
         // Ingesting again completes the folder: the stored documents are unchanged, the rest are new.
-        var again = LedgerCli.Run("ingest", folder, "--db", ledger.FilePath);
+        var again = LedgerCli.Run("ingest", folder, "--db", ledger.Setting);
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
         Assert.That(again.Output, Does.Contain($"{400 - perDocument.Count} new, {perDocument.Count} unchanged"));
     }
@@ -58,13 +58,13 @@ public class LedgerProcessTests
     public void Writers_and_readers_in_several_processes_never_see_half_a_document_nor_a_busy_ledger()
     {
         using var ledger = new TemporaryLedger();
-        var root = Path.GetDirectoryName(ledger.FilePath)!;
+        var root = ledger.Folder;
         Variants(Path.Combine(root, "a"), 25, "a");
         Variants(Path.Combine(root, "b"), 25, "b");
         var expected = RecordsPerVariant;
 
-        using var first = LedgerCli.Start("ingest", Path.Combine(root, "a"), "--db", ledger.FilePath);
-        using var second = LedgerCli.Start("ingest", Path.Combine(root, "b"), "--db", ledger.FilePath);
+        using var first = LedgerCli.Start("ingest", Path.Combine(root, "a"), "--db", ledger.Setting);
+        using var second = LedgerCli.Start("ingest", Path.Combine(root, "b"), "--db", ledger.Setting);
         var firstOutput = first.StandardOutput.ReadToEndAsync();
         var firstError = first.StandardError.ReadToEndAsync();
         var secondOutput = second.StandardOutput.ReadToEndAsync();
@@ -76,7 +76,7 @@ public class LedgerProcessTests
             using var connection = ledger.Database.Connect();
             var counts = connection.Query<long>("SELECT (SELECT count(*) FROM records r WHERE r.document_id = d.id) FROM documents d").ToList();
             Assert.That(counts, Is.All.EqualTo(expected), "a reader saw a document without all of its records");
-            var totals = LedgerCli.Run("totals", "--by", "donor", "--db", ledger.FilePath, "--format", "json");
+            var totals = LedgerCli.Run("totals", "--by", "donor", "--db", ledger.Setting, "--format", "json");
             Assert.That(totals.ExitCode, Is.EqualTo(0), totals.Error);
             reads++;
         }

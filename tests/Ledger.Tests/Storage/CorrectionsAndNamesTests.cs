@@ -4,12 +4,13 @@ using NUnit.Framework;
 
 namespace Ledger.Tests.Storage;
 
-public class CorrectionsAndNamesTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public class CorrectionsAndNamesTests(StoreKind store)
 {
     [Test]
     public void A_correction_changes_the_totals_and_keeps_the_original_and_its_history()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
         var donation = DonationOf(ledger, "某公司");
         var corrections = new Corrections(ledger.Database);
@@ -32,7 +33,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void A_correction_to_no_figure_removes_it_from_every_total_and_a_later_one_brings_a_figure_back()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元,并捐赠口罩价值5万元。");
         var donation = DonationOf(ledger, "某公司");
         var corrections = new Corrections(ledger.Database);
@@ -54,7 +55,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void A_correction_needs_a_known_donation_a_known_field_and_a_reason()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("r.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
         var corrections = new Corrections(ledger.Database);
         var donation = DonationOf(ledger, "某公司");
@@ -68,7 +69,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void A_persons_alias_wins_over_the_rules_now_and_for_later_reports()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("a.txt", "2020年第1期\n\n哈尔滨禧龙国际商贸物流园区向市红十字会捐款100万元。");
         ledger.Ingestion.Ingest("b.txt", "2020年第1期\n\n禧龙园区向道外区卫生健康局捐款50万元。");
         var organizations = new Organizations(ledger.Database);
@@ -84,7 +85,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void A_persons_split_separates_a_name_the_rules_had_merged()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         const string city = "哈尔滨市各区积极行动,哈尔滨市民踊跃参与,哈尔滨市委部署。\n\n";
         ledger.Ingestion.Ingest("a.txt", city + "某公司向哈尔滨市第一医院捐款10万元。");
         ledger.Ingestion.Ingest("b.txt", city + "另一公司向市第一医院捐款5万元。");
@@ -98,7 +99,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void The_audit_shows_a_reported_total_beside_the_gifts_it_covers()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         var wu = new Audit(ledger.Database).TotalsAgainstGifts().Single(t => t.Donor == "吴庆和");
@@ -109,7 +110,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void The_audit_reads_the_gifts_as_corrected()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         var audit = new Audit(ledger.Database);
         var gift = new Donations(ledger.Database).Find(new DonationQuery { Aggregate = false, Limit = 500 }).Donations
@@ -124,7 +125,7 @@ public class CorrectionsAndNamesTests
     [Test]
     public void The_audit_lists_repeated_reports_with_why_they_were_joined()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         var repeated = new Audit(ledger.Database).RepeatedReports();

@@ -5,14 +5,15 @@ using NUnit.Framework;
 namespace Ledger.Tests.Storage;
 
 /// <summary>The kept answer of totals by donor, brought up to date write by write, is always the answer read afresh.</summary>
-public sealed class DonorTotalsAnswerTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public sealed class DonorTotalsAnswerTests(StoreKind store)
 {
     private static string Fresh(TemporaryLedger ledger) => TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor));
 
     [Test]
     public void After_each_kind_of_write_the_kept_answer_is_the_fresh_one()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.EqualTo(Fresh(ledger)));
 
@@ -43,7 +44,7 @@ public sealed class DonorTotalsAnswerTests
     [Test]
     public void An_answer_older_than_the_change_log_is_read_again_whole()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         ledger.Totals.Json(TotalsGroup.Donor);
 
@@ -58,13 +59,13 @@ public sealed class DonorTotalsAnswerTests
     [Test]
     public void Another_process_writing_is_seen_at_the_next_read()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         ledger.Totals.Json(TotalsGroup.Donor);
 
-        var notice = Path.Combine(Path.GetDirectoryName(ledger.FilePath)!, "notice.txt");
+        var notice = Path.Combine(ledger.Folder, "notice.txt");
         File.WriteAllText(notice, "抗疫捐赠公告\n黑龙江龙江建筑有限公司捐赠现金120万元。\n");
-        var ingest = Cli.LedgerCli.Run("ingest", notice, "--db", ledger.FilePath, "--year", "2020");
+        var ingest = Cli.LedgerCli.Run("ingest", notice, "--db", ledger.Setting, "--year", "2020");
 
         Assert.That(ingest.ExitCode, Is.EqualTo(0), ingest.Error);
         Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.EqualTo(Fresh(ledger)).And.Contain("黑龙江龙江建筑有限公司"));

@@ -6,17 +6,19 @@ using NUnit.Framework;
 
 namespace Ledger.Tests.Storage;
 
-public class LedgerStoreTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public class LedgerStoreTests(StoreKind store)
 {
     [Test]
-    public void A_new_ledger_gets_the_latest_schema_in_wal_mode_with_foreign_keys()
+    public void A_new_ledger_gets_the_latest_schema()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         using var connection = ledger.Database.Connect();
 
+        Assert.That(ledger.Database.Version(), Is.EqualTo(Schema.Latest));
+        if (store != StoreKind.Sqlite) return;
         Assert.Multiple(() =>
         {
-            Assert.That(ledger.Database.Version(), Is.EqualTo(Schema.Latest));
             Assert.That(connection.ExecuteScalar<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
             Assert.That(connection.ExecuteScalar<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
             Assert.That(connection.ExecuteScalar<long>("PRAGMA busy_timeout"), Is.GreaterThan(0));
@@ -24,37 +26,54 @@ public class LedgerStoreTests
     }
 
     [Test]
+    public void Every_schema_step_exists_on_both_stores()
+    {
+        Assert.That(SqliteSchema.Steps, Has.Length.EqualTo(Schema.Latest));
+        Assert.That(PostgresSchema.Created + PostgresSchema.Later.Length, Is.EqualTo(Schema.Latest));
+    }
+
+    [Test]
     public void A_ledger_written_by_a_newer_version_is_refused_with_a_clear_message()
     {
-        using var ledger = new TemporaryLedger();
-        using (var connection = ledger.Database.Connect()) connection.Execute($"PRAGMA user_version = {Schema.Latest + 1}");
+        using var ledger = new TemporaryLedger(store);
+        using (var connection = ledger.Database.Connect())
+            connection.Execute(store == StoreKind.Sqlite ? $"PRAGMA user_version = {Schema.Latest + 1}" : $"UPDATE ledger_schema SET version = {Schema.Latest + 1}");
 
-        var error = Assert.Throws<LedgerVersionException>(() => LedgerDatabase.Open(ledger.FilePath));
+        var error = Assert.Throws<LedgerVersionException>(() => LedgerDatabase.Open(ledger.Setting));
         Assert.That(error!.Message, Does.Contain("newer than this version of Ledger understands"));
     }
 
     [Test]
-    public void An_older_ledger_is_upgraded_in_place_when_opened()
+    public void A_database_with_other_tables_becomes_a_ledger_and_keeps_them()
     {
-        using var ledger = new TemporaryLedger();
-        var file = Path.Combine(Path.GetDirectoryName(ledger.FilePath)!, "empty.db");
-        using (var connection = new SqliteConnection($"Data Source={file}"))
+        var folder = Path.Combine(Path.GetTempPath(), "ledger-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var setting = Stores.NewLedger(store, folder);
+        try
         {
-            connection.Open();
-            connection.Execute("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
+            using (var connection = store == StoreKind.Sqlite ? (System.Data.Common.DbConnection)new SqliteConnection($"Data Source={setting}") : new Npgsql.NpgsqlConnection(setting))
+            {
+                connection.Open();
+                connection.Execute("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('kept')");
+            }
+
+            using var upgraded = LedgerDatabase.Open(setting);
+
+            using var check = upgraded.Connect();
+            Assert.That(upgraded.Version(), Is.EqualTo(Schema.Latest));
+            Assert.That(check.ExecuteScalar<string>("SELECT text FROM notes"), Is.EqualTo("kept"));
         }
-
-        var upgraded = LedgerDatabase.Open(file);
-
-        using var check = upgraded.Connect();
-        Assert.That(upgraded.Version(), Is.EqualTo(Schema.Latest));
-        Assert.That(check.ExecuteScalar<string>("SELECT text FROM notes"), Is.EqualTo("kept"));
+        finally
+        {
+            Stores.Drop(setting);
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Test]
     public void Ingesting_the_same_text_again_changes_nothing()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         var before = Counts(ledger);
 
@@ -67,7 +86,7 @@ public class LedgerStoreTests
     [Test]
     public void A_changed_document_replaces_its_records_and_its_earlier_version_stays_in_history()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("report.txt", "2020年第1期\n\n某公司向市红十字会捐款10万元。");
 
         var result = ledger.Ingestion.Ingest("report.txt", "2020年第1期\n\n某公司向市红十字会捐款12万元。");
@@ -87,7 +106,7 @@ public class LedgerStoreTests
     [Test]
     public void A_gift_reported_in_two_places_is_counted_once_Wu_Qinghe_gave_two_million_not_four()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         var wu = ledger.Totals.By(TotalsGroup.Donor).Single(t => t.Name == "吴庆和");
@@ -104,7 +123,7 @@ public class LedgerStoreTests
     [Test]
     public void A_reported_total_is_shown_as_a_total_and_never_added_to_gifts()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("drive.txt", "2020年第1期\n\n某商会会员共捐款50万元,其中会长张某捐款10万元。");
 
         var rows = ledger.Totals.By(TotalsGroup.Donor);
@@ -122,7 +141,7 @@ public class LedgerStoreTests
     [Test]
     public void A_sum_that_includes_a_bound_is_a_bound()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("bounds.txt", "2020年第1期\n\n某公司向医院捐款10万元。\n\n3月2日,某公司又向社区捐款5万余元。");
 
         var company = ledger.Totals.By(TotalsGroup.Donor).Single();
@@ -134,7 +153,7 @@ public class LedgerStoreTests
     [Test]
     public void Abbreviations_and_full_forms_of_a_hospital_are_one_organization_and_the_ledger_says_why()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         using var connection = ledger.Database.Connect();
@@ -150,7 +169,7 @@ public class LedgerStoreTests
     [Test]
     public void A_city_relative_name_is_resolved_with_the_reports_city()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         const string city = "哈尔滨市疾病预防控制中心主任介绍,哈尔滨市各区积极行动,哈尔滨市民踊跃参与。\n\n";
         ledger.Ingestion.Ingest("a.txt", city + "某公司向哈尔滨市疾病预防控制中心捐赠口罩1万只。");
         ledger.Ingestion.Ingest("b.txt", city + "另一公司向市疾控中心捐赠口罩2万只。");
@@ -165,7 +184,7 @@ public class LedgerStoreTests
     [Test]
     public void Totals_by_month_use_the_date_of_the_gift()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         var months = ledger.Totals.By(TotalsGroup.Month).Select(t => t.Key).ToList();
@@ -177,7 +196,7 @@ public class LedgerStoreTests
     [Test]
     public void Every_write_raises_the_revision_and_a_kept_answer_follows_it()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("a.txt", "2020年第1期\n\n某公司向医院捐款10万元。");
         var first = ledger.Database.Revision();
         var before = ledger.Totals.Json(TotalsGroup.Donor);
@@ -191,7 +210,7 @@ public class LedgerStoreTests
     [Test]
     public void The_channel_of_a_gift_is_an_organization_too()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         using var connection = ledger.Database.Connect();
@@ -203,7 +222,7 @@ public class LedgerStoreTests
     [Test]
     public void A_gift_without_a_date_counts_in_the_month_its_report_was_published()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.Ingestion.Ingest("bulletin.txt", "抗疫简报\n2020年3月6日\n\n某公司向医院捐款10万元。\n\n2月3日,另一公司向医院捐款5万元。");
 
         var months = ledger.Totals.By(TotalsGroup.Month).ToDictionary(t => t.Key, t => t.Cash?.Yuan);
@@ -214,7 +233,7 @@ public class LedgerStoreTests
     [Test]
     public void Totals_json_has_one_snake_case_object_per_group_with_its_key_and_name()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         var json = TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor));
@@ -229,7 +248,7 @@ public class LedgerStoreTests
     [Test]
     public void Totals_by_donor_kept_with_every_write_equal_the_totals_summed_from_the_donations()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
         ledger.Ingestion.Ingest("000_2e732f4b54f1ae42.txt", Seeds.Text("000_2e732f4b54f1ae42.txt").Replace("10万元", "11万元"));
 
@@ -248,7 +267,7 @@ public class LedgerStoreTests
     [Test]
     public void Totals_json_read_ready_made_is_the_json_of_the_totals()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.EqualTo(TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor))));

@@ -5,12 +5,13 @@ using NUnit.Framework;
 
 namespace Ledger.Tests.Storage;
 
-public class ReextractionTests
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public class ReextractionTests(StoreKind store)
 {
     [Test]
     public void Stored_documents_read_again_with_the_same_rules_change_nothing()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         ledger.IngestSeeds();
 
         Assert.That(new Reextraction(ledger.Database).Plan(), Is.Empty);
@@ -19,7 +20,7 @@ public class ReextractionTests
     [Test]
     public void A_newer_extractor_first_shows_what_would_change_and_applies_it_only_when_asked()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         const string text = "2020年第1期\n\n某公司向医院捐款10万元。\n\n张某捐款500元。";
         ledger.Ingestion.Ingest("r.txt", text);
         // Simulate records written by an older extractor: the 500-yuan gift was never read.

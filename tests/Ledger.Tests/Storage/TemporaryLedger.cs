@@ -2,18 +2,23 @@ using Ledger.Storage;
 
 namespace Ledger.Tests.Storage;
 
-/// <summary>A real ledger file in a folder of its own, removed with the test.</summary>
+/// <summary>A real ledger of its own on the given store (a SQLite file, or a PostgreSQL schema), removed with the test.</summary>
 internal sealed class TemporaryLedger : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ledger-tests", Guid.NewGuid().ToString("N"));
 
-    public TemporaryLedger()
+    public TemporaryLedger(StoreKind store = StoreKind.Sqlite)
     {
         Directory.CreateDirectory(_folder);
-        Database = LedgerDatabase.Open(FilePath);
+        Setting = Stores.NewLedger(store, _folder);
+        Database = LedgerDatabase.Open(Setting);
     }
 
-    public string FilePath => Path.Combine(_folder, "ledger.db");
+    /// <summary>The folder the test may put files of its own in.</summary>
+    public string Folder => _folder;
+
+    /// <summary>What opens this ledger: a file's path, or a connection string (--db, Ledger:Database).</summary>
+    public string Setting { get; }
 
     public LedgerDatabase Database { get; }
 
@@ -28,7 +33,8 @@ internal sealed class TemporaryLedger : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.Dispose();
+        Stores.Drop(Setting);
         try
         {
             Directory.Delete(_folder, recursive: true);

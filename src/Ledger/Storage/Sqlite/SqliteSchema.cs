@@ -1,11 +1,11 @@
 namespace Ledger.Storage;
 
 /// <summary>
-/// The ledger's schema as numbered steps. A ledger file records the last step applied in
-/// <c>PRAGMA user_version</c>; opening it applies the missing steps, each in its own transaction.
+/// The ledger's schema on SQLite as numbered steps. A ledger file records the last step applied in
+/// <c>PRAGMA user_version</c>; opening it applies the missing steps.
 /// Money is INTEGER fen (0.01 yuan): exact, and summed by SQLite without floating point.
 /// </summary>
-internal static class Schema
+internal static class SqliteSchema
 {
     public static readonly string[] Steps =
     [
@@ -210,9 +210,4 @@ internal static class Schema
         ALTER TABLE records ADD COLUMN unread_figure TEXT;
         """,
     ];
-
-    public static int Latest => Steps.Length;
-
-    /// <summary>The step that added the giver totals kept with every write.</summary>
-    public const int DonorTotalsStep = 3;
 }
