@@ -52,14 +52,14 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
             candidate.Lines.Add((documentId, record.Line));
             return (candidate.Id, false, why);
         }
-        var id = statements.Scalar("""
-            INSERT INTO donations (donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
+        var id = statements.NextId("donations");
+        statements.Execute("""
+            INSERT INTO donations (id, donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                    other_amount, other_currency, gift_date, published_year, first_ingested_at, month, aggregate, sources)
-            VALUES (@donor, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
+            VALUES (@id, @donor, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
                     @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, coalesce(substr(@date, 1, 7), substr(@published, 1, 7)), @aggregate, 1)
-            RETURNING id
             """,
-            ("@donor", donorId), ("@cash", cash), ("@cashQualifier", Fen.QualifierOf(record.Cash)), ("@goods", goods),
+            ("@id", id), ("@donor", donorId), ("@cash", cash), ("@cashQualifier", Fen.QualifierOf(record.Cash)), ("@goods", goods),
             ("@goodsQualifier", Fen.QualifierOf(record.GoodsValue)), ("@combined", combined), ("@combinedQualifier", Fen.QualifierOf(record.Combined)),
             ("@otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@otherCurrency", record.CashOther?.Currency),
             ("@date", date), ("@publishedYear", publishedYear), ("@ingestedAt", ingestedAt), ("@published", published), ("@aggregate", record.Aggregate));

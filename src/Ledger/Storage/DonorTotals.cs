@@ -132,6 +132,7 @@ internal static class DonorTotals
                     ("@json", System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1])));
             }
         }
+        statements.Flush();
     }
 
     // Revisions of changes kept: an answer older than that is read whole again.

@@ -208,6 +208,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             if (isNew) created++;
             else joined++;
         }
+        statements.Flush();
         return (created, joined);
     }
 
@@ -228,15 +229,15 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     internal static long InsertRecord(Statements statements, long documentId, long? donorId, long? viaId, long? donationId, string? joinReason,
         DonationRecord record, List<(string Name, long Id)> recipients)
     {
-        var id = statements.Scalar("""
-            INSERT INTO records (document_id, line, evidence, donor, donor_kind, organization_id, via, via_id, donation_id, join_reason,
+        var id = statements.NextId("records");
+        statements.Execute("""
+            INSERT INTO records (id, document_id, line, evidence, donor, donor_kind, organization_id, via, via_id, donation_id, join_reason,
                                  cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
                                  other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
-            VALUES (@document, @line, @evidence, @donor, @kind, @donorId, @via, @viaId, @donation, @why, @cash, @cashQualifier, @goods, @goodsQualifier,
+            VALUES (@id, @document, @line, @evidence, @donor, @kind, @donorId, @via, @viaId, @donation, @why, @cash, @cashQualifier, @goods, @goodsQualifier,
                     @combined, @combinedQualifier, @otherAmount, @otherCurrency, @date, @aggregate, @optional, @version, @unread)
-            RETURNING id
             """,
-            ("@document", documentId), ("@line", record.Line), ("@evidence", record.Evidence), ("@donor", record.Donor),
+            ("@id", id), ("@document", documentId), ("@line", record.Line), ("@evidence", record.Evidence), ("@donor", record.Donor),
             ("@kind", Vocabulary.Snake(record.DonorKind)), ("@donorId", donorId), ("@via", record.Via), ("@viaId", viaId),
             ("@donation", donationId), ("@why", joinReason),
             ("@cash", Fen.Of(record.Cash)), ("@cashQualifier", Fen.QualifierOf(record.Cash)),
