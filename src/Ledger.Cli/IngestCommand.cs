@@ -3,14 +3,14 @@ using Spectre.Console;
 
 namespace Ledger.Cli;
 
-/// <summary>ledger ingest PATH... --db FILE [--year YEAR]</summary>
+/// <summary>ledger ingest PATH... --db LEDGER [--year YEAR]</summary>
 internal static class IngestCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         var options = Options.Parse(args, "db", "year");
         if (options.Error is { } problem) return Usage.Fail(error, "ingest", problem);
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest", "ingest needs --db FILE");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest", "ingest needs --db LEDGER");
         if (options.Paths.Count == 0) return Usage.Fail(error, "ingest", "ingest needs at least one file or folder");
         if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, "ingest", yearError!);
         if (!Documents.TryList(options.Paths, error, out var files)) return 2;

@@ -10,6 +10,7 @@ return args switch
     ["totals", .. var rest] => TotalsCommand.Run(rest, Console.Out, Console.Error),
     ["reextract", .. var rest] => ReextractCommand.Run(rest, Console.Out, Console.Error),
     ["show", .. var rest] => ShowCommand.Run(rest, Console.Out, Console.Error),
+    ["migrate", .. var rest] => MigrateCommand.Run(rest, Console.Out, Console.Error),
     ["--help" or "-h" or "help"] => Usage.Print(Console.Out, 0),
     ["--version"] => Usage.Version(Console.Out),
     [var command, ..] when !command.StartsWith('-') => Usage.Unknown(Console.Error, command),

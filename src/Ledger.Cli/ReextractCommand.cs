@@ -2,7 +2,7 @@ using Ledger.Storage;
 
 namespace Ledger.Cli;
 
-/// <summary>ledger reextract --db FILE [--apply]</summary>
+/// <summary>ledger reextract --db LEDGER [--apply]</summary>
 internal static class ReextractCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -10,7 +10,8 @@ internal static class ReextractCommand
         var apply = args.Contains("--apply");
         var options = Options.Parse(args.Where(a => a != "--apply").ToList(), "db");
         if (options.Error is { } problem) return Usage.Fail(error, "reextract", problem);
-        if (options.Get("db") is not { } db || !File.Exists(db)) return Usage.Fail(error, "reextract", "reextract needs --db FILE of an existing ledger");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "reextract", "reextract needs --db LEDGER, an existing ledger");
+        if (!LedgerFile.Exists(db, error)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
         var reextraction = new Reextraction(database);

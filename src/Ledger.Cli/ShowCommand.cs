@@ -2,7 +2,7 @@ using Ledger.Storage;
 
 namespace Ledger.Cli;
 
-/// <summary>ledger show ORGANIZATION --db FILE: the page GET /organizations/{id or name} answers, for reading in a terminal.</summary>
+/// <summary>ledger show ORGANIZATION --db LEDGER: the page GET /organizations/{id or name} answers, for reading in a terminal.</summary>
 internal static class ShowCommand
 {
     // The sentence a gift was read from, cut for a table row; the whole of it is in the ledger.
@@ -13,7 +13,7 @@ internal static class ShowCommand
         var options = Options.Parse(args, "db");
         if (options.Error is { } problem) return Usage.Fail(error, "show", problem);
         if (options.Paths.Count != 1) return Usage.Fail(error, "show", "show needs one organization: its id or a name it is known by");
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "show", "show needs --db FILE");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "show", "show needs --db LEDGER");
         if (!LedgerFile.Exists(db, error)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);

@@ -2,7 +2,7 @@ using Ledger.Storage;
 
 namespace Ledger.Cli;
 
-/// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE [--format table|json|csv] [filters]</summary>
+/// <summary>ledger totals --by donor|recipient|donor-kind|category|month|document --db LEDGER [--format table|json|csv] [filters]</summary>
 internal static class TotalsCommand
 {
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
@@ -10,7 +10,7 @@ internal static class TotalsCommand
         var options = Options.Parse(args, "by", "db", "format", "from", "to", "category", "donor-kind", "document", "donor", "recipient");
         if (options.Error is { } problem) return Usage.Fail(error, "totals", problem);
         if (options.Paths.Count > 0) return Usage.Fail(error, "totals", $"unexpected argument {options.Paths[0]}");
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "totals", "totals needs --db FILE");
+        if (options.Get("db") is not { } db) return Usage.Fail(error, "totals", "totals needs --db LEDGER");
         if (!LedgerFile.Exists(db, error)) return 2;
         var by = options.Get("by") ?? "donor";
         if (!TotalsGroups.ByName.TryGetValue(by, out var group)) return Usage.Fail(error, "totals", $"--by is one of {string.Join(", ", TotalsGroups.ByName.Keys)}, not '{by}'");

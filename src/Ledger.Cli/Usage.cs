@@ -16,34 +16,41 @@ internal static class Usage
             Scores records against gold records: precision, recall, F1 and field accuracies
             as the reference scorer computes them, then what was missed and what was spurious.
             """),
-        ["ingest"] = ("ledger ingest PATH... --db FILE [--year YEAR]", """
-            Puts documents into a ledger (SQLite), read on every core and written a few thousand
+        ["ingest"] = ("ledger ingest PATH... --db LEDGER [--year YEAR]", """
+            Puts documents into a ledger, read on every core and written a few thousand
             records a transaction: the same text again changes nothing, a changed document replaces
             its earlier records and stays in history, a document that cannot be stored is reported
             and the others go on (exit code 1).
             """),
         ["totals"] = ("""
-            ledger totals --by donor|recipient|donor-kind|category|month|document --db FILE
+            ledger totals --by donor|recipient|donor-kind|category|month|document --db LEDGER
                           [--format table|json|csv] [--from DATE] [--to DATE] [--category C]
                           [--donor-kind K] [--document NAME] [--donor ID|NAME] [--recipient ID|NAME]
             """, """
             Totals: itemised gifts and reported totals apart; cash, goods value, combined apart;
             a gift shared by several receivers counted once, in their shared group.
             """),
-        ["show"] = ("ledger show ORGANIZATION --db FILE", """
+        ["show"] = ("ledger show ORGANIZATION --db LEDGER", """
             One organization by its id or a name it is known by: its names, what it gave and received
             (alone, and shared with other receivers), each gift with its figures, receivers and the
             sentence it was read from, the reported totals beside them: what GET /organizations/{id} answers.
             """),
-        ["reextract"] = ("ledger reextract --db FILE [--apply]", """
+        ["reextract"] = ("ledger reextract --db LEDGER [--apply]", """
             Reads the stored documents again with this extractor and shows what would change;
             --apply changes the ledger (earlier records are kept, no longer counted).
+            """),
+        ["migrate"] = ("ledger migrate --from LEDGER --to LEDGER", """
+            Copies a ledger, with its documents, history, names, decisions and corrections, into a
+            new one in another store (a SQLite file into PostgreSQL, or back), in one transaction;
+            then reads the totals of every grouping from both and says whether they are equal (exit 1 if not).
             """),
     };
 
     private const string ExitCodes = """
-        exit codes: 0 done; 1 some documents could not be ingested; 2 a wrong command line, or a file
-        or ledger that cannot be read.
+        LEDGER is a SQLite file (ledger.db), or a PostgreSQL connection string ("Host=…;Database=…").
+
+        exit codes: 0 done; 1 some documents could not be ingested, or a copy's totals differ;
+        2 a wrong command line, or a file or ledger that cannot be read.
         """;
 
     /// <summary>ledger --help: every command.</summary>

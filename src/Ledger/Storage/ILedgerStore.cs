@@ -28,6 +28,9 @@ public interface ILedgerStore
     /// <summary>The schema step the ledger is at.</summary>
     int Version(DbConnection connection, DbTransaction? transaction = null);
 
+    /// <summary>After rows were written with the ids of another ledger (a copy): rows added later are numbered after the largest.</summary>
+    void ContinueNumbering(DbConnection connection, DbTransaction transaction);
+
     /// <summary>
     /// Applies the schema steps the ledger lacks, up to <see cref="Schema.Latest"/>, in one
     /// transaction that two processes opening a new ledger at once cannot both run.

@@ -63,6 +63,16 @@ public sealed class PostgresStore : ILedgerStore, IDisposable
             ? connection.ExecuteScalar<int>("SELECT version FROM ledger_schema", transaction: transaction)
             : 0;
 
+    public void ContinueNumbering(DbConnection connection, DbTransaction transaction)
+    {
+        var identities = connection.Query<(string Table, string Column)>(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'",
+            transaction: transaction).ToList();
+        foreach (var (table, column) in identities)
+            connection.Execute($"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), (SELECT coalesce(max({column}), 0) + 1 FROM {table}), false)",
+                transaction: transaction);
+    }
+
     public int Upgrade()
     {
         using var connection = Connect();

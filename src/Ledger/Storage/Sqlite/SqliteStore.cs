@@ -46,6 +46,11 @@ public sealed class SqliteStore : ILedgerStore
     public int Version(DbConnection connection, DbTransaction? transaction = null) =>
         connection.ExecuteScalar<int>("PRAGMA user_version", transaction: transaction);
 
+    // A rowid is always one more than the largest: nothing to do.
+    public void ContinueNumbering(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
     public int Upgrade()
     {
         var directory = Path.GetDirectoryName(Where);
