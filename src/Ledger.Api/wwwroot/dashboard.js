@@ -109,10 +109,17 @@ async function get(url) {
   return response.json();
 }
 
-// 2000000 → 200万, 125500000 → 1.26亿: how Chinese readers read amounts; the exact figure shows on hover.
+// 2000000 → 200万, 125500000 → 1.26亿: how Chinese readers read amounts; on the English page 2M and
+// 125.5M, as English readers do. The exact figure shows on hover.
 function short(value) {
-  const trim = n => Number(n.toFixed(2)).toLocaleString('zh-CN');
+  const trim = n => Number(n.toFixed(2)).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en');
   const size = Math.abs(value);
+  if (state.language !== 'zh') {
+    if (size >= 1e9) return trim(value / 1e9) + 'B';
+    if (size >= 1e6) return trim(value / 1e6) + 'M';
+    if (size >= 1e4) return trim(value / 1e3) + 'K';
+    return trim(value);
+  }
   if (size >= 1e8) return trim(value / 1e8) + '亿';
   if (size >= 1e4) return trim(value / 1e4) + '万';
   return trim(value);

@@ -257,6 +257,16 @@ public sealed class DashboardTests
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Relief donations ledger"));
         Assert.That(await page.Locator("#donations thead").InnerTextAsync(), Does.Contain("Donor"));
         Assert.That(await page.EvaluateAsync<string>("() => document.documentElement.lang"), Is.EqualTo("en"));
+        // Amounts read as English readers read them (2M yuan), not in 万 and 亿; the value axes too.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#donations .money')].some(m => m.textContent.endsWith(' yuan'))");
+        var amounts = await page.Locator("#donations .money").AllInnerTextsAsync();
+        Assert.That(amounts, Has.All.Match(@"^[≥≤≈]?[\d.,]+[KMB]? yuan$"));
+        Assert.That(amounts, Has.Some.Match("M yuan"));
+        var ticks = await page.EvaluateAsync<string>("""
+            () => { const chart = echarts.getInstanceByDom(document.getElementById('donors'));
+                    const formatter = chart.getOption().xAxis[0].axisLabel.formatter; return [2000000, 125500000, 50000].map(v => formatter(v)).join(' '); }
+            """);
+        Assert.That(ticks, Is.EqualTo("2M 125.5M 50K"));
         Assert.That(errors, Is.Empty);
     }
 
