@@ -15,6 +15,7 @@ const TEXT = {
     asDonor: '捐赠方', asRecipient: '受赠方', asChannel: '经由', corrections: '更正记录', original: '原始数字', loading: '加载中…',
     failed: '无法读取台账：{0}', documentLines: '原文', joinReason: '合并原因', findings: '{0} 条', open: '查看来源',
     organization: '单位或个人', noRecipient: '未注明受赠方', sharedBy: '等{0}个受赠方（共享）', receivedShared: '与其他受赠方共同收到（{0}方共享）',
+    otherDonors: '其他{0}个捐赠方', otherRecipients: '其他{0}个受赠方', sharedAmong: '{0}个受赠方共同收到，未分摊', receiving: '（受赠）',
     'repeated-reports': '多处报道的同一笔捐赠（已合并）', 'disagreeing-reports': '多处报道但数字不一致',
     'totals-against-gifts': '报告合计与所含单笔捐赠对照', 'incomplete-records': '缺少捐赠方或受赠方的记录',
     'unread-figures': '无法计入的数字（无金额或数量、外币）', 'merged-names': '按规则合并的名称',
@@ -32,6 +33,7 @@ const TEXT = {
     asDonor: 'donor', asRecipient: 'recipient', asChannel: 'channel', corrections: 'Corrections', original: 'Original figure', loading: 'Loading…',
     failed: 'The ledger cannot be read: {0}', documentLines: 'Document text', joinReason: 'Joined because', findings: '{0} findings', open: 'Show sources',
     organization: 'Organization', noRecipient: 'Recipient not stated', sharedBy: 'and others: {0} receivers, shared', receivedShared: 'Received together with others ({0} receivers share it)',
+    otherDonors: '{0} other donors', otherRecipients: '{0} other recipients', sharedAmong: 'received by {0} together, not split', receiving: ' (receiving)',
     'repeated-reports': 'Gifts reported more than once, joined into one donation', 'disagreeing-reports': 'Repeated reports whose figures differ',
     'totals-against-gifts': 'Reported totals beside the itemised gifts they cover', 'incomplete-records': 'Records with no giver or no receiver',
     'unread-figures': 'Gifts whose figure could not be counted (no amount or quantity, foreign currency)', 'merged-names': 'Names merged by the rules',
@@ -107,10 +109,17 @@ async function get(url) {
   return response.json();
 }
 
-// 2000000 → 200万, 125500000 → 1.26亿: how Chinese readers read amounts; the exact figure shows on hover.
+// 2000000 → 200万, 125500000 → 1.26亿: how Chinese readers read amounts; on the English page 2M and
+// 125.5M, as English readers do. The exact figure shows on hover.
 function short(value) {
-  const trim = n => Number(n.toFixed(2)).toLocaleString('zh-CN');
+  const trim = n => Number(n.toFixed(2)).toLocaleString(state.language === 'zh' ? 'zh-CN' : 'en');
   const size = Math.abs(value);
+  if (state.language !== 'zh') {
+    if (size >= 1e9) return trim(value / 1e9) + 'B';
+    if (size >= 1e6) return trim(value / 1e6) + 'M';
+    if (size >= 1e4) return trim(value / 1e3) + 'K';
+    return trim(value);
+  }
   if (size >= 1e8) return trim(value / 1e8) + '亿';
   if (size >= 1e4) return trim(value / 1e4) + '万';
   return trim(value);
@@ -136,6 +145,9 @@ function quantity(item) {
 // ---- charts -------------------------------------------------------------------------------------
 
 const chartColors = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83'];
+
+// Tooltips stay inside their chart and wrap a long name instead of running off a phone's screen.
+const tooltipBox = { className: 'chart-tooltip', confine: true, extraCssText: 'max-width: min(420px, 90vw); white-space: normal; overflow-wrap: anywhere;' };
 
 function chart(id) {
   if (!state.charts[id]) state.charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
@@ -163,7 +175,7 @@ function drawTimeline() {
   const yuanSeries = data.series.filter(s => s.unit === 'yuan');
   chart('timeline').setOption({
     color: chartColors, aria: { enabled: true }, grid: { left: 60, right: 16, top: 40, bottom: 40 },
-    tooltip: { trigger: 'axis', valueFormatter: v => (v === null || v === undefined ? '—' : `${exact(v)} ${t('yuan')}`) },
+    tooltip: { ...tooltipBox, trigger: 'axis', valueFormatter: v => (v === null || v === undefined ? '—' : `${exact(v)} ${t('yuan')}`) },
     legend: { top: 0 },
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', axisLabel: { formatter: short } },
@@ -187,7 +199,7 @@ function drawDonors() {
   const chartInstance = chart('donors');
   chartInstance.setOption({
     color: chartColors, aria: { enabled: true }, grid: { left: 110, right: 24, top: 40, bottom: 24 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => (v === null || v === undefined ? '—' : `${exact(v)} ${t('yuan')}`) },
+    tooltip: { ...tooltipBox, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => (v === null || v === undefined ? '—' : `${exact(v)} ${t('yuan')}`) },
     legend: { top: 0 },
     xAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: short, hideOverlap: true } },
     yAxis: { type: 'category', data: [...data.labels].reverse(), axisLabel: { width: 100, overflow: 'truncate' } },
@@ -212,7 +224,7 @@ function drawSupplies() {
     .sort((a, b) => b.donations - a.donations).slice(0, SUPPLIES_DRAWN).reverse();
   chart('supplies').setOption({
     color: ['#61a0a8'], aria: { enabled: true }, grid: { left: 120, right: 24, top: 8, bottom: 24 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => exact(v) },
+    tooltip: { ...tooltipBox, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => exact(v) },
     xAxis: { type: 'log', axisLabel: { formatter: short, hideOverlap: true } },
     yAxis: { type: 'category', data: shown.map(s => s.label), axisLabel: { width: 110, overflow: 'truncate', interval: 0 } },
     series: [{ name: t('quantity'), type: 'bar', data: shown.map(s => s.quantity) }],
@@ -222,29 +234,76 @@ function drawSupplies() {
   describe('supplies', `${t('supplies')}: ${labels.join('、')}`);
 }
 
+// Text put into a tooltip, which ECharts reads as HTML: names come from the reports.
+const escapeHtml = text => String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+
+// The flows chart draws the givers who gave most and the receivers who received most by name, every
+// other as one node on each side: fewer on a phone. Nodes stand apart by more than a label's height,
+// the givers' names to the right of their nodes and the receivers' to the left, each cut to half the
+// room between them (the whole name in the tooltip), so no two labels meet; the chart grows with its nodes.
+const FLOWS = { nodeWidth: 12, nodeGap: 20, fontSize: 12, lineHeight: 14, side: 4, edge: 12 };
+const flowsDrawn = () => (document.getElementById('flows').clientWidth < 600 ? 7 : 12);
+
+function flowNodeName(node) {
+  if (node.side === 'other_donors') return t('otherDonors', exact(node.grouped));
+  if (node.side === 'other_recipients') return t('otherRecipients', exact(node.grouped));
+  if (node.side === 'shared') return `${node.members[0].name} ${t('sharedBy', node.members.length)}`;
+  if (node.name === '未注明受赠方') return t('noRecipient');
+  if (node.side === 'recipient' && node.name.endsWith('（受赠）')) return node.name.slice(0, -'（受赠）'.length) + t('receiving');
+  return node.name;
+}
+
+// What the tooltip says of a node: its whole name, every member of a shared group, and the yuan through it.
+function flowNodeTip(node, yuan) {
+  const name = node.side === 'shared'
+    ? `${node.members.map(m => escapeHtml(m.name)).join('、')}<br>${escapeHtml(t('sharedAmong', node.members.length))}`
+    : escapeHtml(flowNodeName(node));
+  return `${name}<br>${escapeHtml(exact(yuan))} ${escapeHtml(t('yuan'))}`;
+}
+
 function drawFlows() {
   const data = state.data.flows;
-  // A gift stated for several receivers at once flows to one node of them all: named by its first member.
-  const shared = new Map(data.nodes.filter(n => n.side === 'shared').map(n => [n.name, `${n.members[0].name} ${t('sharedBy', n.members.length)}`]));
-  const name = n => (n === '未注明受赠方' ? t('noRecipient') : shared.get(n) ?? n);
-  chart('flows').setOption({
+  const holder = document.getElementById('flows');
+  const nodes = new Map(data.nodes.map(n => [n.name, n]));
+  const giving = n => n.side === 'donor' || n.side === 'other_donors';
+  const rows = Math.max(1, ...[true, false].map(side => data.nodes.filter(n => giving(n) === side).length));
+  holder.style.height = `${Math.max(holder.clientWidth < 600 ? 280 : 360, rows * (FLOWS.nodeGap + 16) + 2 * FLOWS.edge)}px`;
+  const instance = chart('flows');
+  instance.resize();
+  const labelWidth = Math.max(40, (holder.clientWidth - 2 * FLOWS.side - 2 * FLOWS.nodeWidth) / 2 - 16);
+  const label = { width: labelWidth, overflow: 'truncate', fontSize: FLOWS.fontSize, lineHeight: FLOWS.lineHeight, color: '#1d2733', textBorderColor: '#fff', textBorderWidth: 2 };
+  instance.setOption({
     aria: { enabled: true },
-    tooltip: { trigger: 'item', formatter: p => (p.dataType === 'edge' ? `${name(p.data.source)} → ${name(p.data.target)}<br>${exact(p.data.value)} ${t('yuan')}` : name(p.name)) },
+    tooltip: {
+      ...tooltipBox, trigger: 'item',
+      formatter: p => (p.dataType === 'edge'
+        ? `${escapeHtml(flowNodeName(nodes.get(p.data.source)))} → ${escapeHtml(flowNodeName(nodes.get(p.data.target)))}<br>${escapeHtml(exact(p.data.value))} ${escapeHtml(t('yuan'))}`
+        : flowNodeTip(nodes.get(p.name), p.value)),
+    },
     series: [{
-      type: 'sankey', left: 8, right: 220, top: 8, bottom: 8, nodeGap: 6, emphasis: { focus: 'adjacency' },
-      data: data.nodes.map(n => ({ name: n.name })),
+      type: 'sankey', left: FLOWS.side, right: FLOWS.side, top: FLOWS.edge, bottom: FLOWS.edge, nodeWidth: FLOWS.nodeWidth, nodeGap: FLOWS.nodeGap,
+      // Nodes keep the API's order, largest first and the others last, instead of being moved to shorten the links.
+      layoutIterations: 0, nodeAlign: 'justify', emphasis: { focus: 'adjacency' },
+      data: data.nodes.map(n => ({ name: n.name, label: { ...label, position: giving(n) ? 'right' : 'left' } })),
       links: data.links.map(l => ({ source: l.source, target: l.target, value: l.value })),
-      label: { formatter: p => name(p.name), position: 'right', fontSize: 11 }, lineStyle: { color: 'gradient', curveness: 0.5 },
+      label: { ...label, formatter: p => flowNodeName(nodes.get(p.name)) }, lineStyle: { color: 'gradient', curveness: 0.5 },
     }],
   }, true);
+  instance.off('click');
+  instance.on('click', p => { if (p.dataType === 'node' && nodes.get(p.name)?.organization_id) showOrganization(nodes.get(p.name).organization_id); });
   numbersTable('flows', [t('source'), t('target'), t('value')],
-    data.links.map(l => [name(l.source), name(l.target), money({ yuan: l.value, qualifier: l.qualifier })]));
-  describe('flows', `${t('flows')}: ${data.links.length}`);
+    data.links.map(l => [flowNodeName(nodes.get(l.source)), flowNodeName(nodes.get(l.target)), money({ yuan: l.value, qualifier: l.qualifier })]));
+  describe('flows', `${t('flows')}: ${data.nodes.map(flowNodeName).join('、')}`);
+}
+
+async function loadFlows() {
+  state.flowsDrawn = flowsDrawn();
+  state.data.flows = await get(`/api/v1/charts/flows?top_donors=${state.flowsDrawn}&top_recipients=${state.flowsDrawn}`);
 }
 
 async function loadCharts() {
-  [state.data.timeline, state.data.donors, state.data.supplies, state.data.flows] = await Promise.all([
-    get('/api/v1/charts/timeline'), get('/api/v1/charts/top-donors?limit=10'), get('/api/v1/charts/supplies'), get('/api/v1/charts/flows?limit=40'),
+  [state.data.timeline, state.data.donors, state.data.supplies] = await Promise.all([
+    get('/api/v1/charts/timeline'), get('/api/v1/charts/top-donors?limit=10'), get('/api/v1/charts/supplies'), loadFlows(),
   ]);
   drawCharts();
 }
@@ -469,7 +528,17 @@ async function start() {
   $('#close-sources').addEventListener('click', closeSources);
   document.addEventListener('keydown', event => { if (event.key === 'Escape') closeSources(); });
   window.addEventListener('popstate', followAddress);
-  window.addEventListener('resize', () => Object.values(state.charts).forEach(c => c.resize()));
+  let resizeTimer;
+  window.addEventListener('resize', () => {
+    Object.values(state.charts).forEach(c => c.resize());
+    // The flows chart draws fewer nodes on a narrow window, and its labels are cut to the room it has: drawn again once the window settles.
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (!state.data.flows) return;
+      if (flowsDrawn() !== state.flowsDrawn) loadFlows().then(drawFlows).catch(fail);
+      else drawFlows();
+    }, 200);
+  });
   try {
     const health = await get('/health');
     $('#status').textContent = t('revision', health.revision, health.documents, health.donations);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NUnit.Framework;
 namespace Ledger.Tests.Api;
 
@@ -67,6 +68,42 @@ public sealed class ChartsApiTests(StoreKind store)
         Assert.That(node.GetProperty("side").GetString(), Is.EqualTo("shared"));
         Assert.That(node.GetProperty("members").GetArrayLength(), Is.EqualTo(10));
         Assert.That(node.GetProperty("organization_id").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task Flows_drawn_top_n_keep_every_yuan_with_the_rest_in_one_others_node_on_each_side()
+    {
+        var all = await Client.Json("/api/v1/charts/flows?limit=1000");
+        var chart = await Client.Json("/api/v1/charts/flows?top_donors=3&top_recipients=4");
+
+        var nodes = chart.GetProperty("nodes").Items().ToList();
+        var links = chart.GetProperty("links").Items().ToList();
+        decimal Sum(IEnumerable<JsonElement> l) => l.Sum(x => x.GetProperty("value").GetDecimal());
+        Assert.That(Sum(links), Is.EqualTo(Sum(all.GetProperty("links").Items())), "every flow counts, none is left out");
+        string Side(JsonElement n) => n.GetProperty("side").GetString()!;
+        Assert.That(nodes.Count(n => Side(n) == "donor"), Is.EqualTo(3));
+        Assert.That(nodes.Count(n => Side(n) is "recipient" or "shared"), Is.EqualTo(4));
+        Assert.That(nodes[0].GetProperty("name").GetString(), Is.EqualTo("吴庆和"), "the largest giver first");
+        var others = nodes.Single(n => Side(n) == "other_donors");
+        Assert.That(others.GetProperty("name").GetString(), Is.EqualTo("其他捐赠方"));
+        var givers = all.GetProperty("links").Items().Select(l => l.GetProperty("source").GetString()).Distinct().Count();
+        Assert.That(others.GetProperty("grouped").GetInt32(), Is.EqualTo(givers - 3));
+        Assert.That(nodes.Single(n => Side(n) == "other_recipients").GetProperty("name").GetString(), Is.EqualTo("其他受赠方"));
+        var names = nodes.Select(n => n.GetProperty("name").GetString()).ToList();
+        Assert.That(names, Is.Unique);
+        Assert.That(links.Select(l => l.GetProperty("source").GetString()).Concat(links.Select(l => l.GetProperty("target").GetString())).Distinct(), Is.SubsetOf(names));
+        // Wu Qinghe is drawn by name: his flows add up to what he gave.
+        Assert.That(Sum(links.Where(l => l.GetProperty("source").GetString() == "吴庆和")), Is.EqualTo(2_000_000m));
+    }
+
+    [TestCase("top_donors=0", "top_donors")]
+    [TestCase("top_recipients=101", "top_recipients")]
+    [TestCase("top_donors=5&limit=10", "limit")]
+    public async Task Flows_refuse_a_top_n_out_of_range_or_with_a_limit(string query, string field)
+    {
+        using var response = await Client.GetAsync($"/api/v1/charts/flows?{query}");
+
+        Assert.That((await response.Problem(400)).Fields(), Does.Contain(field));
     }
 
     [Test]

@@ -13,67 +13,27 @@ namespace Ledger.Tests.Dashboard;
 [NonParallelizable]
 public sealed class DashboardTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private LedgerApiFactory _api = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _address = "";
+    private DashboardBrowser? _browser;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!File.Exists(Chromium))
-        {
-            // On a developer's machine the browser tests may be skipped; in CI (.ci/run sets LEDGER_REQUIRE_BROWSER, most CIs set CI) they must run.
-            var required = Environment.GetEnvironmentVariable("LEDGER_REQUIRE_BROWSER") == "1" || Environment.GetEnvironmentVariable("CI") is "true" or "1";
-            var why = $"{Chromium} is missing: .ci/run installs Debian's chromium package";
-            if (required) Assert.Fail(why);
-            Assert.Ignore(why);
-        }
+        DashboardBrowser.RequireChromium();
         _api = new LedgerApiFactory();
-        _api.UseKestrel(0);
-        _api.StartServer();
-        _address = _api.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // Quiet in a closed network: no sandbox (CI runs as root), no background calls home.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DashboardBrowser.Start(_api);
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
         if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        _api?.Dispose();
     }
 
-    private async Task<(IPage Page, List<string> Errors)> Open(int width = 1280, int height = 800, string address = "/")
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-        page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
-        await page.GotoAsync(_address + address);
-        await page.WaitForSelectorAsync("body[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> Open(int width = 1280, int height = 800, string address = "/") => _browser!.Open(width, height, address);
 
     /// <param name="fullPage">The whole page; else what a person sees in the window (the README's picture).</param>
-    private static async Task Screenshot(IPage page, string name, bool fullPage = true)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = fullPage });
-        TestContext.AddTestAttachment(file);
-    }
+    private static Task Screenshot(IPage page, string name, bool fullPage = true) => DashboardBrowser.Screenshot(page, name, fullPage);
 
     private static Task<int> Rows(IPage page) => page.Locator("#donations tbody tr[data-donation]").CountAsync();
 
@@ -297,6 +257,16 @@ public sealed class DashboardTests
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Relief donations ledger"));
         Assert.That(await page.Locator("#donations thead").InnerTextAsync(), Does.Contain("Donor"));
         Assert.That(await page.EvaluateAsync<string>("() => document.documentElement.lang"), Is.EqualTo("en"));
+        // Amounts read as English readers read them (2M yuan), not in 万 and 亿; the value axes too.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#donations .money')].some(m => m.textContent.endsWith(' yuan'))");
+        var amounts = await page.Locator("#donations .money").AllInnerTextsAsync();
+        Assert.That(amounts, Has.All.Match(@"^[≥≤≈]?[\d.,]+[KMB]? yuan$"));
+        Assert.That(amounts, Has.Some.Match("M yuan"));
+        var ticks = await page.EvaluateAsync<string>("""
+            () => { const chart = echarts.getInstanceByDom(document.getElementById('donors'));
+                    const formatter = chart.getOption().xAxis[0].axisLabel.formatter; return [2000000, 125500000, 50000].map(v => formatter(v)).join(' '); }
+            """);
+        Assert.That(ticks, Is.EqualTo("2M 125.5M 50K"));
         Assert.That(errors, Is.Empty);
     }
 
