@@ -36,7 +36,7 @@ public sealed class ChartLabelTests(string ledger)
             Assert.That(donations, Is.GreaterThanOrEqualTo(10_000));
             settings["Ledger:Database"] = path;
         }
-        _browser = await DashboardBrowser.Start(new LedgerApiFactory(settings));
+        _browser = await DashboardBrowser.Start(new LedgerApiFactory(StoreKind.Sqlite, settings));
     }
 
     [OneTimeTearDown]
