@@ -18,7 +18,6 @@ namespace Ledger.Tests.Dashboard;
 [NonParallelizable]
 public sealed class ChartLabelTests(string ledger)
 {
-    private static readonly string[] Charts = ["timeline", "donors", "supplies", "flows"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ledger-dashboard-tests", Guid.NewGuid().ToString("N"));
     private DashboardBrowser? _browser;
@@ -69,10 +68,6 @@ public sealed class ChartLabelTests(string ledger)
         }
         """;
 
-    private const string ChartsStill = """
-        ids => ids.every(id => { const chart = echarts.getInstanceByDom(document.getElementById(id)); return chart && chart.getZr().animation.isFinished(); })
-        """;
-
     private sealed record Box(string Text, double X, double Y, double Width, double Height)
     {
         public override string ToString() => $"'{Text}' at ({X:0},{Y:0}) {Width:0}×{Height:0}";
@@ -104,9 +99,6 @@ public sealed class ChartLabelTests(string ledger)
         return problems;
     }
 
-    private static async Task ChartsDrawn(IPage page) =>
-        await page.WaitForFunctionAsync(ChartsStill, Charts, new PageWaitForFunctionOptions { Timeout = 15_000 });
-
     [TestCase(1280, 900)]
     [TestCase(390, 844)]
     public async Task No_two_labels_of_a_chart_overlap_and_none_runs_out_of_it(int width, int height)
@@ -122,8 +114,8 @@ public sealed class ChartLabelTests(string ledger)
                 await page.ClickAsync("#language");
                 await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
             }
-            await ChartsDrawn(page);
-            foreach (var chart in Charts)
+            await DashboardBrowser.ChartsDrawn(page);
+            foreach (var chart in DashboardBrowser.Charts)
             {
                 problems.AddRange((await LabelProblems(page, chart)).Select(p => $"{language} {p}"));
                 counted.Add($"{ledger} {width}×{height} {language} {chart}: {(await page.EvaluateAsync<JsonElement>(LabelBoxes, chart)).GetProperty("boxes").GetArrayLength()} labels");
@@ -183,7 +175,7 @@ public sealed class ChartLabelTests(string ledger)
     public async Task The_flows_chart_names_the_largest_givers_and_receivers_and_gathers_the_rest_as_others(int width, int height, int drawn)
     {
         var (page, errors) = await _browser!.Open(width, height);
-        await ChartsDrawn(page);
+        await DashboardBrowser.ChartsDrawn(page);
         using var client = new HttpClient();
         var chart = JsonDocument.Parse(await client.GetStringAsync($"{_browser.Address}/api/v1/charts/flows?top_donors={drawn}&top_recipients={drawn}")).RootElement;
         int? Others(string side) => chart.GetProperty("nodes").EnumerateArray().Where(n => n.GetProperty("side").GetString() == side)
@@ -205,7 +197,7 @@ public sealed class ChartLabelTests(string ledger)
             Assert.That(Others("other_recipients"), Is.GreaterThan(300), "and hundreds of receivers");
             await page.ClickAsync("#language");
             await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
-            await ChartsDrawn(page);
+            await DashboardBrowser.ChartsDrawn(page);
             var english = await Nodes(page);
             Assert.That(english.Where(n => n.X == left).Last().Shown, Is.EqualTo($"{Others("other_donors"):#,0} other donors"));
             Assert.That(english.Where(n => n.X != left).Last().Shown, Is.EqualTo($"{Others("other_recipients"):#,0} other recipients"));
@@ -217,7 +209,7 @@ public sealed class ChartLabelTests(string ledger)
     public async Task A_window_narrowed_to_a_phones_width_draws_the_flows_again_for_it()
     {
         var (page, errors) = await _browser!.Open(1280, 900);
-        await ChartsDrawn(page);
+        await DashboardBrowser.ChartsDrawn(page);
         var wide = await Nodes(page);
 
         await page.SetViewportSizeAsync(390, 844);
@@ -225,12 +217,12 @@ public sealed class ChartLabelTests(string ledger)
             () => echarts.getInstanceByDom(document.getElementById('flows')).getOption().series[0].data.length <= 16
                   && echarts.getInstanceByDom(document.getElementById('flows')).getWidth() < 400
             """);
-        await ChartsDrawn(page);
+        await DashboardBrowser.ChartsDrawn(page);
 
         var narrow = await Nodes(page);
         Assert.That(narrow.Count, Is.LessThanOrEqualTo(Math.Min(wide.Count, 16)));
         var problems = new List<string>();
-        foreach (var chart in Charts) problems.AddRange(await LabelProblems(page, chart));
+        foreach (var chart in DashboardBrowser.Charts) problems.AddRange(await LabelProblems(page, chart));
         Assert.That(problems, Is.Empty, string.Join("\n", problems));
         Assert.That(errors, Is.Empty);
     }
@@ -239,7 +231,7 @@ public sealed class ChartLabelTests(string ledger)
     public async Task On_a_phone_a_cut_name_reads_whole_on_hover()
     {
         var (page, errors) = await _browser!.Open(390, 844);
-        await ChartsDrawn(page);
+        await DashboardBrowser.ChartsDrawn(page);
 
         // The flows chart: pointing at a label cut short shows the whole name in the tooltip; so does pointing at a node.
         var nodes = await Nodes(page);

@@ -76,6 +76,15 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     }
 
     /// <param name="fullPage">The whole page; else what a person sees in the window (the README's picture).</param>
+    /// <summary>The page's charts, by the ids of their elements.</summary>
+    public static readonly string[] Charts = ["timeline", "donors", "supplies", "flows"];
+
+    /// <summary>Waits until every chart is drawn and still: read or pictured mid-animation, labels stand where they will not stay.</summary>
+    public static async Task ChartsDrawn(IPage page) =>
+        await page.WaitForFunctionAsync("""
+            ids => ids.every(id => { const chart = echarts.getInstanceByDom(document.getElementById(id)); return chart && chart.getZr().animation.isFinished(); })
+            """, Charts, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
     public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         var file = Path.Combine(Folder(), name + ".png");

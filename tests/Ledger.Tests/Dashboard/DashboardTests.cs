@@ -51,6 +51,7 @@ public sealed class DashboardTests
         Assert.That(links, Is.GreaterThan(0));
         Assert.That(await Rows(page), Is.GreaterThan(10));
         Assert.That(await page.Locator("#audit details").CountAsync(), Is.EqualTo(6));
+        await DashboardBrowser.ChartsDrawn(page);
         await Screenshot(page, "dashboard-1280x800", fullPage: false);
         await Screenshot(page, "dashboard-full-page");
         Assert.That(errors, Is.Empty);
