@@ -6,9 +6,8 @@ using System.Data.Common;
 namespace Ledger.Storage;
 
 /// <summary>
-/// Places a record in the ledger: a repeated report of a gift already recorded (same giver, the same
-/// kind of figure, agreeing figures or goods, compatible date and receivers) joins that donation as
-/// one more source; anything else is a new donation. Reported totals only join reported totals.
+/// Places a record in the ledger: a repeated report of a gift already recorded (<see cref="SameGift"/>)
+/// joins that donation as one more source; anything else is a new donation. Reported totals only join reported totals.
 /// A donation's month is its gift's, else its document's publication month.
 /// </summary>
 /// <remarks>
@@ -18,15 +17,9 @@ namespace Ledger.Storage;
 /// </remarks>
 internal sealed class DonationJoiner(Statements statements, Func<long, bool> createdHere)
 {
-    private sealed class Known
+    private sealed class Known : HeldGift
     {
         public long Id { get; init; }
-        public long? CashFen { get; init; }
-        public long? GoodsFen { get; init; }
-        public long? CombinedFen { get; init; }
-        public string? GiftDate { get; set; }
-        public List<(string Category, decimal? Quantity)> Items { get; } = [];
-        public HashSet<long> Recipients { get; } = [];
 
         /// <summary>Lines of the documents being stored that report it: another record of such a line is another gift, never a repeat.</summary>
         public HashSet<(long Document, int Line)> Lines { get; } = [];
@@ -44,7 +37,7 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         var known = KnownOf(donorId, record.Aggregate);
         foreach (var candidate in known)
         {
-            if (candidate.Lines.Contains((documentId, record.Line)) || Agreement(candidate, cash, goods, combined, date, record, recipients) is not { } why) continue;
+            if (candidate.Lines.Contains((documentId, record.Line)) || SameGift.Why(candidate, cash, goods, combined, date, record.Items, recipients) is not { } why) continue;
             statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @id",
                 ("@id", candidate.Id), ("@date", date));
             foreach (var recipient in recipients.Where(candidate.Recipients.Add)) AddRecipient(candidate.Id, recipient);
@@ -124,30 +117,4 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         }
         return known;
     }
-
-    /// <summary>Why the record reports the known donation again, or null when it does not.</summary>
-    private static string? Agreement(Known known, long? cash, long? goods, long? combined, string? date, DonationRecord record, IReadOnlyList<long> recipients)
-    {
-        if (date is not null && known.GiftDate is not null && date != known.GiftDate) return null;
-        var reasons = new List<string>();
-        foreach (var (name, a, b) in new[] { ("cash", cash, known.CashFen), ("goods value", goods, known.GoodsFen), ("combined", combined, known.CombinedFen) })
-        {
-            if (a is null || b is null) continue;
-            if (!Close(a.Value, b.Value)) return null;
-            reasons.Add($"{name} {Fen.Yuan(a)} yuan agrees");
-        }
-        if (reasons.Count == 0)
-        {
-            // Goods only: the same kind of goods in the same quantity.
-            var shared = record.Items.Where(i => i.Quantity is not null && known.Items.Any(k => k.Category == Vocabulary.Snake(i.Category)
-                && k.Quantity == i.Quantity.Value.Value)).ToList();
-            if (shared.Count == 0 || cash is not null || goods is not null || combined is not null) return null;
-            reasons.Add($"{string.Join("、", shared.Select(i => $"{i.Name} {i.Quantity!.Value.Value}{i.Unit}"))} agree");
-        }
-        if (recipients.Count > 0 && known.Recipients.Count > 0 && !recipients.Any(known.Recipients.Contains)) return null;
-        return "same giver, " + string.Join(", ", reasons) + (date is not null && known.GiftDate == date ? $", same date {date}" : "");
-    }
-
-    // Figures agree within 0.5%, as the extraction spec's scorer counts them equal.
-    private static bool Close(long a, long b) => a == b || Math.Abs(a - b) * 200 <= Math.Max(Math.Abs(a), Math.Abs(b));
 }

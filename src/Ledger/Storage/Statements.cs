@@ -30,13 +30,7 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
         }
         var command = _waiting.CreateBatchCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = Stored(value);
-            command.Parameters.Add(parameter);
-        }
+        Bind(command.Parameters, command.CreateParameter, values);
         _waiting.BatchCommands.Add(command);
         if (_waiting.BatchCommands.Count >= MostWaiting) Flush();
     }
@@ -84,17 +78,22 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
         command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in values)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = Stored(value);
-            command.Parameters.Add(parameter);
-        }
+        Bind(command.Parameters, command.CreateParameter, values);
         // Prepared with its first values: PostgreSQL takes the parameters' types from them.
         command.Prepare();
         _prepared[sql] = command;
         return command;
+    }
+
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var parameter = create();
+            parameter.ParameterName = name;
+            parameter.Value = Stored(value);
+            parameters.Add(parameter);
+        }
     }
 
     // A flag column holds 0 or 1 on every store (PostgreSQL would not compare a boolean with a number).

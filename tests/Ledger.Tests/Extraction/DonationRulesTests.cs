@@ -27,9 +27,9 @@ public class DonationRulesTests
         yield return new("退休教师王某捐出积蓄1万元。", "王某", Cash: 10000);
         yield return new("某公司捐赠价值20万元的呼吸机2台。", "某公司", GoodsValue: 200000, Items: ["medical_equipment 2 台"]);
         yield return new("截至3月1日,全县党员累计捐款近300万元。", "全县党员", Cash: 3000000, Aggregate: true,
-            Qualifier: Domain.Qualifier.AtMost, Date: "2020-03-01");
+            Qualifier: Ledger.Domain.Qualifier.AtMost, Date: "2020-03-01");
         yield return new("爱心企业家李某为社区送去大米50袋、食用油30桶。", "李某", Items: ["food 50 袋", "food 30 桶"], Recipients: ["社区"]);
-        yield return new("该商会会员捐款捐物共计20余万元。", "该商会会员", Combined: 200000, Aggregate: true, Qualifier: Domain.Qualifier.AtLeast);
+        yield return new("该商会会员捐款捐物共计20余万元。", "该商会会员", Combined: 200000, Aggregate: true, Qualifier: Ledger.Domain.Qualifier.AtLeast);
         yield return new("某集团先后两次向市慈善总会捐款共计200万元。", "某集团", Cash: 2000000, Aggregate: true, Recipients: ["市慈善总会"]);
         yield return new("某置业公司将10万元爱心款送到街道办事处。", "某置业公司", Cash: 100000, Recipients: ["街道办事处"]);
         yield return new("在区工商联的协调下,某建材公司为隔离点捐赠84消毒液20箱80桶。", "某建材公司", Items: ["disinfectant 80 桶"], Recipients: ["隔离点"]);
@@ -42,11 +42,11 @@ public class DonationRulesTests
         yield return new("省工商联负责人来到省红十字会,将全省民营企业捐赠的2000万元善款交到省红十字会。", "全省民营企业", Cash: 20000000, Aggregate: true);
         yield return new("飞鹤乳业积极履行社会责任。该公司董事长王某代表公司向市红十字会捐赠善款50万元。", "飞鹤乳业", Cash: 500000, Recipients: ["市红十字会"]);
         yield return new("2月5日,某某集团有限公司通过省慈善总会向省内定点医院捐赠\n医用防护服两千套、N95口罩一万只,价值共计八十余万元。", "某某集团有限公司",
-            GoodsValue: 800000, Items: ["protective_suit 2000 套", "mask 10000 只"], Recipients: ["省内定点医院"], Qualifier: Domain.Qualifier.AtLeast, Date: "2020-02-05");
+            GoodsValue: 800000, Items: ["protective_suit 2000 套", "mask 10000 只"], Recipients: ["省内定点医院"], Qualifier: Ledger.Domain.Qualifier.AtLeast, Date: "2020-02-05");
         yield return new("同日,哈尔滨市南岗区个体工商户协会组织会员捐款十二万三千元,全部用于购买消毒液等防疫物资。", "哈尔滨市南岗区个体工商户协会会员",
             Cash: 123000, Aggregate: true);
         yield return new("北大荒集团向武汉捐赠大米100吨、面粉50吨,价值约120万元。", "北大荒集团", GoodsValue: 1200000,
-            Items: ["food 100 吨", "food 50 吨"], Recipients: ["武汉"], Qualifier: Domain.Qualifier.About);
+            Items: ["food 100 吨", "food 50 吨"], Recipients: ["武汉"], Qualifier: Ledger.Domain.Qualifier.About);
     }
 
     private static IEnumerable<string> NotGifts()
