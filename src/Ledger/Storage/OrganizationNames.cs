@@ -7,15 +7,11 @@ namespace Ledger.Storage;
 
 /// <summary>
 /// Finds the organization (or person) a name stands for, across documents, and says why:
-/// a person's decision first, then the name as seen before, then its full form (疾控中心 =
-/// 疾病预防控制中心, 哈医大一院 = 哈尔滨医科大学附属第一医院), then the document's city for a
-/// city-relative name (市红十字会 in a Harbin report = 哈尔滨市红十字会, 医大一院 = 哈医大一院).
+/// a person's decision first, then the name as seen before, then the other names it may have
+/// been written as (<see cref="OtherNames"/>), when the ledger knows one of them.
 /// </summary>
 internal sealed class OrganizationNames(DbConnection connection, DbTransaction transaction, Statements statements)
 {
-    private static readonly WordTable<string> Abbreviations = new(
-        LanguageData.Lines("Storage/Data/abbreviations.tsv").Select(l => l.Split('\t')).Select(r => (r[0], r[1])));
-
     private readonly Dictionary<string, long> _seen = [];
     private readonly HashSet<long> _created = [];
 
@@ -55,7 +51,7 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
             return known;
         }
         if (kind == DonorKind.Person) return null;
-        foreach (var (candidate, why, _) in Candidates(name, city))
+        foreach (var (candidate, why, _) in OtherNames.Of(name, city))
         {
             if (Known(candidate) is { } match)
             {
@@ -70,7 +66,7 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
     {
         // A new organization is named by its full form, made absolute where the name is relative to the city
         // (市红十字会); a guess that a bare name is local (医大一院 → 哈尔滨医大一院) only ever matches known names.
-        var full = kind == DonorKind.Person ? name : Candidates(name, city).Where(c => !c.Guess).Select(c => c.Name).LastOrDefault() ?? name;
+        var full = kind == DonorKind.Person ? name : OtherNames.Of(name, city).Where(c => !c.Guess).Select(c => c.Name).LastOrDefault() ?? name;
         reason = full == name ? "as written" : $"full form {full}";
         var existing = OrganizationNamed(full);
         if (existing is { } id) return id;
@@ -81,61 +77,6 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
         _created.Add(id);
         if (full != name) Remember(full, id, "full form");
         return id;
-    }
-
-    /// <summary>Other names the same organization may have been written as, each with the reason.</summary>
-    private static List<(string Name, string Why, bool Guess)> Candidates(string name, string? city)
-    {
-        var candidates = new List<(string, string, bool)>();
-        var full = Expand(name);
-        if (full != name) candidates.Add((full, $"{name} abbreviates {full}", false));
-        // 哈尔滨的医大一院: a place written before 的 only says where the organization is.
-        var of = name.LastIndexOf('的');
-        if (of > 0 && of < name.Length - 2)
-        {
-            var rest = name[(of + 1)..];
-            candidates.Add((rest, $"{name} names {rest} with its place", true));
-            var restFull = Expand(rest);
-            if (restFull != rest) candidates.Add((restFull, $"{rest} abbreviates {restFull}", true));
-            if (city is not null && !rest.Contains(city, StringComparison.Ordinal)) candidates.Add(($"{city}{restFull}", $"{name} is the local {city}{restFull}", true));
-        }
-        if (city is null) return candidates;
-        foreach (var form in new[] { name, full }.Distinct())
-        {
-            // 市红十字会 / 我市 in a report from 哈尔滨 → 哈尔滨市红十字会
-            if (form.StartsWith('市')) candidates.Add(($"{city}{form}", $"{name} is relative to the report's city {city}", false));
-            else if (form.StartsWith("我市", StringComparison.Ordinal) || form.StartsWith("本市", StringComparison.Ordinal))
-                candidates.Add(($"{city}市{form[2..]}", $"{name} is relative to the report's city {city}", false));
-            // 哈尔滨红十字会 = 哈尔滨市红十字会
-            else if (form.StartsWith(city, StringComparison.Ordinal) && !form.AsSpan(city.Length).StartsWith("市"))
-                candidates.Add(($"{city}市{form[city.Length..]}", $"{name} names the city {city} without 市", true));
-            // 医大一院 in a report from 哈尔滨 = 哈医大一院 (哈尔滨医科大学附属第一医院)
-            else if (!form.Contains(city, StringComparison.Ordinal) && form.Length >= 3)
-                candidates.Add(($"{city}{form}", $"{name} is the local {city}{form}", true));
-        }
-        return candidates;
-    }
-
-    // 哈医大一院 → 哈尔滨医科大学附属第一医院; 市疾控中心 → 市疾病预防控制中心
-    internal static string Expand(string name)
-    {
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var parts = new System.Text.StringBuilder(name.Length + 8);
-            for (var i = 0; i < name.Length;)
-            {
-                if (Abbreviations.TryMatchAt(name, i, out var m) && !name.AsSpan(i).StartsWith(m.Value))
-                {
-                    parts.Append(m.Value);
-                    i = m.End;
-                }
-                else parts.Append(name[i++]);
-            }
-            var expanded = parts.ToString();
-            if (expanded == name) break;
-            name = expanded;
-        }
-        return name;
     }
 
     private long? Known(string name) =>
