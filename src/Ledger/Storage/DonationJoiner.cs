@@ -75,46 +75,63 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         statements.Execute("INSERT INTO donation_recipients (donation_id, organization_id) VALUES (@donation, @recipient) ON CONFLICT DO NOTHING",
             ("@donation", donation), ("@recipient", recipient));
 
-    // The giver's donations that still count, with their goods and receivers: three queries the first time a document names the giver.
+    // The giver's donations that still count, with their goods and receivers: read the first time a document names the giver, unless preloaded.
     private List<Known> KnownOf(long donorId, bool aggregate)
     {
-        if (_givers.TryGetValue((donorId, aggregate), out var known)) return known;
-        _givers[(donorId, aggregate)] = known = [];
-        // A giver first named by this transaction's documents has no earlier donation to read.
-        if (createdHere(donorId)) return known;
-        var byId = new Dictionary<long, Known>();
-        using (var rows = statements.Rows("""
-                   SELECT d.id, d.cash_fen, d.goods_fen, d.combined_fen, d.gift_date
-                   FROM donations d WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
-                   """, ("@donor", donorId), ("@aggregate", aggregate)))
+        if (!_givers.ContainsKey((donorId, aggregate))) Preload([donorId]);
+        return _givers[(donorId, aggregate)];
+    }
+
+    /// <summary>
+    /// Reads the donations that still count of many givers at once (three queries for up to 500
+    /// givers), with their goods and receivers, for the records of a batch to be placed among.
+    /// </summary>
+    public void Preload(IEnumerable<long> donors)
+    {
+        foreach (var chunk in donors.Distinct().Where(d => !_givers.ContainsKey((d, false))).Chunk(500))
         {
-            while (rows.Read())
+            foreach (var donor in chunk)
             {
-                var donation = new Known
+                // Gifts and reported totals apart: a gift never joins a total.
+                _givers[(donor, false)] = [];
+                _givers[(donor, true)] = [];
+            }
+            // A giver first named by this transaction's documents has no earlier donation to read.
+            var stored = chunk.Where(d => !createdHere(d)).ToList();
+            if (stored.Count == 0) continue;
+            var byId = new Dictionary<long, Known>();
+            using (var rows = statements.Rows($"""
+                       SELECT d.id, d.donor_id, d.aggregate, d.cash_fen, d.goods_fen, d.combined_fen, d.gift_date
+                       FROM donations d WHERE d.donor_id IN {Ids.In(stored)} AND d.sources > 0
+                       """))
+            {
+                while (rows.Read())
                 {
-                    Id = rows.GetInt64(0), CashFen = rows.IsDBNull(1) ? null : rows.GetInt64(1), GoodsFen = rows.IsDBNull(2) ? null : rows.GetInt64(2),
-                    CombinedFen = rows.IsDBNull(3) ? null : rows.GetInt64(3), GiftDate = rows.IsDBNull(4) ? null : rows.GetString(4),
-                };
-                known.Add(donation);
-                byId[donation.Id] = donation;
+                    var donation = new Known
+                    {
+                        Id = rows.GetInt64(0), CashFen = rows.IsDBNull(3) ? null : rows.GetInt64(3), GoodsFen = rows.IsDBNull(4) ? null : rows.GetInt64(4),
+                        CombinedFen = rows.IsDBNull(5) ? null : rows.GetInt64(5), GiftDate = rows.IsDBNull(6) ? null : rows.GetString(6),
+                    };
+                    _givers[(rows.GetInt64(1), rows.GetInt64(2) != 0)].Add(donation);
+                    byId[donation.Id] = donation;
+                }
+            }
+            if (byId.Count == 0) continue;
+            using (var rows = statements.Rows($"""
+                       SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
+                       WHERE d.donor_id IN {Ids.In(stored)} AND d.sources > 0
+                       """))
+            {
+                while (rows.Read())
+                    byId[rows.GetInt64(0)].Items.Add((rows.GetString(1), rows.IsDBNull(2) ? null : decimal.Parse(rows.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            using (var rows = statements.Rows($"""
+                       SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
+                       WHERE d.donor_id IN {Ids.In(stored)} AND d.sources > 0
+                       """))
+            {
+                while (rows.Read()) byId[rows.GetInt64(0)].Recipients.Add(rows.GetInt64(1));
             }
         }
-        if (known.Count == 0) return known;
-        using (var rows = statements.Rows("""
-                   SELECT i.donation_id, i.category, i.quantity FROM donation_items i JOIN donations d ON d.id = i.donation_id
-                   WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
-                   """, ("@donor", donorId), ("@aggregate", aggregate)))
-        {
-            while (rows.Read())
-                byId[rows.GetInt64(0)].Items.Add((rows.GetString(1), rows.IsDBNull(2) ? null : decimal.Parse(rows.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        using (var rows = statements.Rows("""
-                   SELECT r.donation_id, r.organization_id FROM donation_recipients r JOIN donations d ON d.id = r.donation_id
-                   WHERE d.donor_id = @donor AND d.sources > 0 AND d.aggregate = @aggregate
-                   """, ("@donor", donorId), ("@aggregate", aggregate)))
-        {
-            while (rows.Read()) byId[rows.GetInt64(0)].Recipients.Add(rows.GetInt64(1));
-        }
-        return known;
     }
 }

@@ -126,17 +126,22 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             using var connection = database.Connect();
             using var transaction = database.BeginWrite(connection);
             using var batch = new WriteBatch(connection, transaction);
-            var records = 0;
-            while (next < documents.Length && (records < RecordsPerTransaction || results.Count == 0))
-            {
-                var document = documents[next++];
-                records += document.Records.Count;
-                results.Add(Written(batch, document, keepGoing));
-            }
+            var first = next;
+            for (var records = 0; next < documents.Length && (records < RecordsPerTransaction || next == first); next++) records += documents[next].Records.Count;
+            Preload(batch, documents[first..next]);
+            foreach (var document in documents[first..next]) results.Add(Written(batch, document, keepGoing));
             DonorTotals.Refresh(connection, transaction, batch.Touched);
             transaction.Commit();
             yield return results;
         }
+    }
+
+    // The names the documents write and their givers' donations, read in a few queries for all of them.
+    private static void Preload(WriteBatch batch, ReadDocument[] documents)
+    {
+        var records = documents.SelectMany(d => d.Records).ToList();
+        batch.Names.Preload(records.SelectMany(r => r.Recipients.Append(r.Via)).OfType<string>());
+        batch.Donations.Preload(batch.Names.Preload(records.Select(r => r.Donor).OfType<string>()));
     }
 
     /// <summary>Records written in one transaction by <see cref="IngestMany"/>: fewer, larger transactions write faster; each holds the lock longer.</summary>

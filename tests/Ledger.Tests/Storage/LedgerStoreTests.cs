@@ -139,6 +139,24 @@ public class LedgerStoreTests(StoreKind store)
     }
 
     [Test]
+    public void A_gift_never_joins_a_reported_total_of_its_giver_from_an_earlier_report()
+    {
+        using var ledger = new TemporaryLedger(store);
+        ledger.Ingestion.Ingest("first.txt", "2020年第1期\n\n截至目前,哈尔滨建筑有限公司累计捐款466万元。");
+        var results = ledger.Ingestion.IngestMany([
+            new DocumentSource("later.txt", () => "2020年第2期\n\n哈尔滨建筑有限公司向市第一医院捐款468万元。"),
+            new DocumentSource("again.txt", () => "2020年第3期\n\n截至目前,哈尔滨建筑有限公司累计捐款466万元。")]).ToList();
+
+        var giver = ledger.Totals.By(TotalsGroup.Donor).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => (r.NewDonations, r.JoinedReports)), Is.EqualTo(new[] { (1, 0), (0, 1) }), "the gift is new; the total is the first total again");
+            Assert.That(giver.Cash, Is.EqualTo(new Sum(4_680_000m, Qualifier.Exact)));
+            Assert.That(giver.ReportedCash, Is.EqualTo(new Sum(4_660_000m, Qualifier.Exact)));
+        });
+    }
+
+    [Test]
     public void A_sum_that_includes_a_bound_is_a_bound()
     {
         using var ledger = new TemporaryLedger(store);
