@@ -89,6 +89,8 @@ public static class LedgerApi
         // Every write counts against the limit before its key is checked, so wrong keys are limited too.
         app.UseRateLimiter();
         app.UseMiddleware<ApiKey>();
+        // A read answered before at this revision is served here, before its parameters are bound and its filters run.
+        app.UseMiddleware<KeptAnswerServer>();
         app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "Ledger API");

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Load test of the API with wrk, against a Release build serving the generated ledger of
-# 1,000,000 donations (40,000 givers). Compares GET /api/v1/totals?by=donor with the trivial JSON
+# 1,000,000 donations (40,000 givers). Compares every read the dashboard makes (the charts, a page
+# of totals, a page of donations, an organization's page) and totals by donor with the trivial JSON
 # endpoint GET /api/v1 of the same app, at 32 connections.
 #
 #   tests/load/run.sh [seconds]        (needs wrk: apt-get install wrk)
+#   LEDGER_LOAD_LEDGER=FILE tests/load/run.sh   serves a copy of FILE, a generated ledger built before
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
@@ -13,7 +15,8 @@ trap 'kill "$api" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 dotnet build -c Release src/Ledger.Api -v q -nologo >/dev/null
-generated="$(dotnet run -c Release --project tests/Ledger.Benchmarks -- --generated-ledger | tail -1)"
+generated="${LEDGER_LOAD_LEDGER:-}"
+[ -n "$generated" ] || generated="$(dotnet run -c Release --project tests/Ledger.Benchmarks -- --generated-ledger | tail -1)"
 cp "$generated" "$work/ledger.db"
 
 Ledger__Database="$work/ledger.db" Ledger__Seeds="" ASPNETCORE_ENVIRONMENT=Production \
@@ -32,13 +35,27 @@ run() {
   echo "== $name"
   wrk -t2 -c32 -d"${seconds}s" --latency "$@" | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%|Non-2xx|Socket errors"
 }
+base="http://127.0.0.1:$port/api/v1"
+# The reads the dashboard makes; each answered once first, as the dashboard's first visit does (not timed).
+reads=(
+  "timeline chart|$base/charts/timeline"
+  "top donors chart (top 10)|$base/charts/top-donors?limit=10"
+  "supplies chart|$base/charts/supplies"
+  "flows chart (50 largest flows)|$base/charts/flows"
+  "flows chart, 12 givers and 12 receivers by name (top_donors=12&top_recipients=12)|$base/charts/flows?top_donors=12&top_recipients=12"
+  "totals by donor, a page of 100 (limit=100)|$totals&limit=100"
+  "totals by donor, a page of 100 (offset=0&limit=100)|$totals&offset=0&limit=100"
+  "donations, a page of 25 (limit=25)|$base/donations?limit=25"
+  "an organization's page, by name (/organizations/捐赠单位00100)|$base/organizations/%E6%8D%90%E8%B5%A0%E5%8D%95%E4%BD%8D00100"
+)
+for read in "${reads[@]}"; do curl -sf -o /dev/null --max-time 600 "${read#*|}" || echo "failed: ${read#*|}" >&2; done
 # Warm-up (JIT, pools), not reported.
-wrk -t2 -c32 -d5s "http://127.0.0.1:$port/api/v1" >/dev/null
+wrk -t2 -c32 -d5s "$base" >/dev/null
 wrk -t2 -c32 -d5s -H "If-None-Match: $etag" "$totals" >/dev/null
-run "trivial JSON: GET /api/v1" "http://127.0.0.1:$port/api/v1"
+run "trivial JSON: GET /api/v1" "$base"
 run "totals by donor, If-None-Match (a dashboard polling)" -H "If-None-Match: $etag" "$totals"
-run "totals by donor, a page of 100 (offset=0&limit=100)" "$totals&offset=0&limit=100"
-run "top donors chart (top 10)" "http://127.0.0.1:$port/api/v1/charts/top-donors"
+for read in "${reads[@]}"; do run "${read%%|*}" "${read#*|}"; done
+run "trivial JSON again: GET /api/v1" "$base"
 # The whole answer last: its 35 MB bodies leave the garbage collector busy for a while.
 run "totals by donor, gzip (Accept-Encoding: gzip)" -H "Accept-Encoding: gzip" "$totals"
 run "totals by donor, full answer" "$totals"

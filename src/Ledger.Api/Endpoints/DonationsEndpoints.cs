@@ -259,7 +259,7 @@ internal static class DonationsEndpoints
     public static RouteGroupBuilder MapDonations(this RouteGroupBuilder group)
     {
         group.WithTags("Donations");
-        group.MapGet("/", ListDonations).WithName("ListDonations").WithETag()
+        group.MapGet("/", ListDonations).WithName("ListDonations").WithETag().KeptPerRevision()
             .WithSummary("Donations, filtered and sorted, a page at a time")
             .WithDescription("Each donation once, however many reports name it, with its figures at their latest correction and its first sentence. Pages follow a cursor, so donations added meanwhile never repeat or skip one; X-Total-Count says how many the filters select. donor and recipient take an organization's id or a name it is known by: an unknown one is a 404, a name several organizations answer to a 400 listing them.")
             .ProducesProblem(StatusCodes.Status404NotFound);

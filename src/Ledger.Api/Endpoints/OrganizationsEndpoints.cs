@@ -14,7 +14,7 @@ internal static class OrganizationsEndpoints
         group.WithTags("Organizations").WithETag();
         group.MapGet("/", SearchOrganizations).WithName("SearchOrganizations")
             .WithSummary("Organizations whose name or any alias contains the words, most mentioned first");
-        group.MapGet("/{organization}", GetOrganization).WithName("GetOrganization")
+        group.MapGet("/{organization}", GetOrganization).WithName("GetOrganization").KeptPerRevision()
             .WithSummary("One organization by id or name: its names, totals given and received, each gift with its figures, receivers and sentence, reported totals beside them")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/mentions", GetMentions).WithName("GetOrganizationMentions")

@@ -12,7 +12,7 @@ internal static class TotalsEndpoints
 {
     public static RouteGroupBuilder MapTotals(this RouteGroupBuilder group)
     {
-        group.WithTags("Totals").WithETag().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
+        group.WithTags("Totals").WithETag().KeptPerRevision().ResolvesNames().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", GetTotals).WithName("GetTotals")
             .WithSummary("Totals grouped by donor, recipient, donor kind, category, month or document")
             .WithDescription("The same objects as `ledger totals --by … --format json`: cash, goods value and combined figures kept apart, reported totals (累计, 共…) beside the gifts and never added to them, each sum with its qualifier, item quantities per category and unit. Ordered by value given, largest first.")
@@ -83,7 +83,7 @@ internal static class TotalsEndpoints
         return buffer.ToArray();
     }
 
-    private static bool AcceptsGzip(HttpRequest request) =>
+    internal static bool AcceptsGzip(HttpRequest request) =>
         Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings)
         && codings.Any(c => c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && (c.Quality ?? 1) > 0);
 }
