@@ -5,7 +5,7 @@ using Ledger.Cli;
 // ledger: extraction from the command line. Each command is a class of its own; System.CommandLine parses
 // the command line (options as --name value or --name=value, checked values, --help, [suggest] completions),
 // Usage says what is printed.
-var root = new RootCommand(Usage.Commands.Count + " commands")
+var root = new RootCommand
 {
     ExtractCommand.Command(),
     EvalCommand.Command(),

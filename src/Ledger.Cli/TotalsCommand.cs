@@ -11,8 +11,8 @@ internal static class TotalsCommand
         var by = Take.OneOf("--by", "what the totals are grouped by", ["donor", .. TotalsGroups.ByName.Keys.Where(name => name != "donor")]);
         var db = Take.Ledger();
         var format = Take.OneOf("--format", "an aligned table, JSON (as GET /totals answers) or CSV", "table", "json", "csv");
-        var from = Take.Text("--from", "DATE", "gifts on or after this date (2020, 2020-03 or 2020-03-15)");
-        var to = Take.Text("--to", "DATE", "gifts on or before this date");
+        var from = Take.Text("--from", "DATE", "the first gift date counted (yyyy-MM-dd)");
+        var to = Take.Text("--to", "DATE", "the last gift date counted (yyyy-MM-dd)");
         var category = Take.Text("--category", "C", "gifts with an item of this category");
         var donorKind = Take.Text("--donor-kind", "K", "gifts from donors of this kind (person, company, …)");
         var document = Take.Text("--document", "NAME", "gifts read from this document");
