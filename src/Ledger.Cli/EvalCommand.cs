@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ledger.Extraction;
 using Ledger.Extraction.Scoring;
 
@@ -6,15 +7,31 @@ namespace Ledger.Cli;
 /// <summary>ledger eval --gold FILE (PATH... | --pred FILE) [--show N] [--year YEAR]</summary>
 internal static class EvalCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command()
     {
-        var options = Options.Parse(args, "gold", "pred", "show", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, "eval", problem);
-        if (options.Get("gold") is not { } goldPath) return Usage.Fail(error, "eval", "eval needs --gold FILE");
-        var predPath = options.Get("pred");
-        if (predPath is null == (options.Paths.Count == 0)) return Usage.Fail(error, "eval", "eval scores either documents (PATH...) or a prediction file (--pred FILE)");
-        if (!options.TryGetInt("show", out var show, out var showError) || !options.TryGetInt("year", out var year, out showError))
-            return Usage.Fail(error, "eval", showError!);
+        var paths = Take.Paths(atLeast: 0);
+        var gold = Take.Text("--gold", "FILE", "the gold records, JSON Lines in the exchange format", required: true);
+        var pred = Take.Text("--pred", "FILE", "records to score instead of extracting PATH..., JSON Lines in the exchange format");
+        var show = Take.WholeNumber("--show", "N", "how many missed and spurious records to list (all by default)");
+        var year = Take.Year();
+        var command = Usage.Command("eval");
+        command.Add(paths);
+        command.Add(gold);
+        command.Add(pred);
+        command.Add(show);
+        command.Add(year);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(pred) is null == (result.GetValue(paths) is null or []))
+                result.AddError("eval scores either documents (PATH...) or a prediction file (--pred FILE)");
+        });
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(gold), parsed.GetValue(pred), parsed.GetValue(paths) ?? [], parsed.GetValue(show), parsed.GetValue(year),
+            Console.Out, Console.Error));
+        return command;
+    }
+
+    private static int Run(string goldPath, string? predPath, IReadOnlyList<string> paths, int? show, int? year, TextWriter output, TextWriter error)
+    {
         foreach (var file in (string?[])[goldPath, predPath])
         {
             if (file is not null && !File.Exists(file))
@@ -32,7 +49,7 @@ internal static class EvalCommand
             if (predPath is not null) predictions = ReadJsonLines(predPath);
             else
             {
-                if (!Documents.TryList(options.Paths, error, out var files)) return 2;
+                if (!Documents.TryList(paths, error, out var files)) return 2;
                 docs.AddRange(files.Select(Path.GetFileName)!);
                 predictions = ExtractCommand.Extract(files, year)
                     .Select(r => ExchangeRecord.ReadLines(new StringReader(RecordJson.Write(r)), "extracted")[0]).ToList();

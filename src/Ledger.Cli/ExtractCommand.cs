@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Text;
 using Ledger.Domain;
 using Ledger.Extraction;
@@ -11,15 +12,22 @@ internal static class ExtractCommand
     // Records leave in large writes rather than one system call per line.
     private const int OutputBufferBytes = 1 << 16;
 
-    public static int Run(IReadOnlyList<string> args, Stream output, TextWriter error)
+    public static Command Command()
     {
-        var options = Options.Parse(args, "format", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, "extract", problem);
-        if (options.Paths.Count == 0) return Usage.Fail(error, "extract", "extract needs at least one file or folder");
-        var format = options.Get("format") ?? "jsonl";
-        if (format is not ("jsonl" or "table")) return Usage.Fail(error, "extract", $"--format is jsonl or table, not '{format}'");
-        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, "extract", yearError!);
-        if (!Documents.TryList(options.Paths, error, out var files)) return 2;
+        var paths = Take.Paths(atLeast: 1);
+        var format = Take.OneOf("--format", "JSON Lines in the exchange format, or a table fitted to the terminal", "jsonl", "table");
+        var year = Take.Year();
+        var command = Usage.Command("extract");
+        command.Add(paths);
+        command.Add(format);
+        command.Add(year);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetRequiredValue(format), parsed.GetValue(year), Console.OpenStandardOutput(), Console.Error));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> paths, string format, int? year, Stream output, TextWriter error)
+    {
+        if (!Documents.TryList(paths, error, out var files)) return 2;
 
         using var buffered = new BufferedStream(output, OutputBufferBytes);
         if (format == "jsonl")

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ledger.Storage;
 using Spectre.Console;
 
@@ -6,14 +7,22 @@ namespace Ledger.Cli;
 /// <summary>ledger ingest PATH... --db LEDGER [--year YEAR]</summary>
 internal static class IngestCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command()
     {
-        var options = Options.Parse(args, "db", "year");
-        if (options.Error is { } problem) return Usage.Fail(error, "ingest", problem);
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "ingest", "ingest needs --db LEDGER");
-        if (options.Paths.Count == 0) return Usage.Fail(error, "ingest", "ingest needs at least one file or folder");
-        if (!options.TryGetInt("year", out var year, out var yearError)) return Usage.Fail(error, "ingest", yearError!);
-        if (!Documents.TryList(options.Paths, error, out var files)) return 2;
+        var paths = Take.Paths(atLeast: 1);
+        var db = Take.Ledger(description: "the ledger, made if it is not there: a SQLite file, or a PostgreSQL connection string");
+        var year = Take.Year();
+        var command = Usage.Command("ingest");
+        command.Add(paths);
+        command.Add(db);
+        command.Add(year);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths), parsed.GetRequiredValue(db), parsed.GetValue(year), Console.Out, Console.Error));
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<string> paths, string db, int? year, TextWriter output, TextWriter error)
+    {
+        if (!Documents.TryList(paths, error, out var files)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 
         var ingestion = new Ingestion(database);

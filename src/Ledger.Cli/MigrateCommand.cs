@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ledger.Storage;
 
 namespace Ledger.Cli;
@@ -5,13 +6,19 @@ namespace Ledger.Cli;
 /// <summary>ledger migrate --from LEDGER --to LEDGER: a ledger copied into another store, its totals compared after.</summary>
 internal static class MigrateCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command()
     {
-        var options = Options.Parse(args, "from", "to");
-        if (options.Error is { } problem) return Usage.Fail(error, "migrate", problem);
-        if (options.Paths.Count > 0) return Usage.Fail(error, "migrate", $"unexpected argument {options.Paths[0]}");
-        if (options.Get("from") is not { } from) return Usage.Fail(error, "migrate", "migrate needs --from LEDGER, the ledger to copy");
-        if (options.Get("to") is not { } to) return Usage.Fail(error, "migrate", "migrate needs --to LEDGER, a new ledger to copy it into");
+        var from = Take.Ledger("--from", "the ledger to copy: a SQLite file, or a PostgreSQL connection string");
+        var to = Take.Ledger("--to", "a new, empty ledger to copy it into: a SQLite file, or a PostgreSQL connection string");
+        var command = Usage.Command("migrate");
+        command.Add(from);
+        command.Add(to);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(from), parsed.GetRequiredValue(to), Console.Out, Console.Error));
+        return command;
+    }
+
+    private static int Run(string from, string to, TextWriter output, TextWriter error)
+    {
         if (!LedgerFile.Exists(from, error)) return 2;
         if (LedgerFile.Open(from, error) is not { } source) return 2;
         using (source)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ledger.Storage;
 
 namespace Ledger.Cli;
@@ -5,12 +6,19 @@ namespace Ledger.Cli;
 /// <summary>ledger reextract --db LEDGER [--apply]</summary>
 internal static class ReextractCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command()
     {
-        var apply = args.Contains("--apply");
-        var options = Options.Parse(args.Where(a => a != "--apply").ToList(), "db");
-        if (options.Error is { } problem) return Usage.Fail(error, "reextract", problem);
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "reextract", "reextract needs --db LEDGER, an existing ledger");
+        var db = Take.Ledger(description: "an existing ledger: a SQLite file, or a PostgreSQL connection string");
+        var apply = new Option<bool>("--apply") { Description = "change the ledger; without it, only show what would change" };
+        var command = Usage.Command("reextract");
+        command.Add(db);
+        command.Add(apply);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(db), parsed.GetValue(apply), Console.Out, Console.Error));
+        return command;
+    }
+
+    private static int Run(string db, bool apply, TextWriter output, TextWriter error)
+    {
         if (!LedgerFile.Exists(db, error)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
 

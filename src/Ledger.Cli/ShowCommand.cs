@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Ledger.Storage;
 
 namespace Ledger.Cli;
@@ -8,16 +9,23 @@ internal static class ShowCommand
     // The sentence a gift was read from, cut for a table row; the whole of it is in the ledger.
     private const int SentenceShown = 80;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    public static Command Command()
     {
-        var options = Options.Parse(args, "db");
-        if (options.Error is { } problem) return Usage.Fail(error, "show", problem);
-        if (options.Paths.Count != 1) return Usage.Fail(error, "show", "show needs one organization: its id or a name it is known by");
-        if (options.Get("db") is not { } db) return Usage.Fail(error, "show", "show needs --db LEDGER");
+        var organization = new Argument<string>("ORGANIZATION") { Description = "its id, or a name it is known by" };
+        var db = Take.Ledger();
+        var command = Usage.Command("show");
+        command.Add(organization);
+        command.Add(db);
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(organization), parsed.GetRequiredValue(db), Console.Out, Console.Error));
+        return command;
+    }
+
+    private static int Run(string idOrName, string db, TextWriter output, TextWriter error)
+    {
         if (!LedgerFile.Exists(db, error)) return 2;
         if (LedgerFile.Open(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);
-        if (LedgerFile.Organization(organizations, options.Paths[0], "ledger show", error) is not { } id) return 2;
+        if (LedgerFile.Organization(organizations, idOrName, "ledger show", error) is not { } id) return 2;
 
         var page = OrganizationView.Of(id, organizations, new Totals(database), new Donations(database));
         output.WriteLine($"{page.Name} ({page.Kind}, id {page.Id})");

@@ -1,8 +1,13 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using Ledger.Extraction;
 
 namespace Ledger.Cli;
 
-/// <summary>What each command takes and does, as `ledger --help` and `ledger COMMAND --help` print it.</summary>
+/// <summary>
+/// What each command takes and does, as `ledger --help` and `ledger COMMAND --help` print it, and how a wrong
+/// command line is answered. System.CommandLine parses; the words are here.
+/// </summary>
 internal static class Usage
 {
     /// <summary>Each command: the line that shows how it is called, then what it does.</summary>
@@ -53,7 +58,10 @@ internal static class Usage
         2 a wrong command line, or a file or ledger that cannot be read.
         """;
 
-    /// <summary>ledger --help: every command.</summary>
+    /// <summary>A command of this name, described as <see cref="Commands"/> says.</summary>
+    public static Command Command(string name) => new(name, Commands[name].Description.Trim());
+
+    /// <summary>ledger --help: every command, then the options every command takes.</summary>
     public static int Print(TextWriter writer, int exitCode)
     {
         writer.WriteLine("usage:");
@@ -63,17 +71,26 @@ internal static class Usage
             writer.WriteLine(Indent(description, "      "));
         }
         writer.WriteLine("  ledger --version");
+        writer.WriteLine("  ledger [suggest:POSITION] \"COMMAND LINE\"   # what the shell may complete there");
+        writer.WriteLine();
         writer.WriteLine(ExitCodes);
         return exitCode;
     }
 
-    /// <summary>ledger COMMAND --help: that command alone.</summary>
-    public static int PrintCommand(TextWriter writer, string command)
+    /// <summary>ledger COMMAND --help: that command's synopsis and description, what each argument and option is, the exit codes.</summary>
+    public static int PrintCommand(TextWriter writer, Command command)
     {
-        var (synopsis, description) = Commands[command];
+        var (synopsis, description) = Commands[command.Name];
         writer.WriteLine("usage: " + synopsis.Trim());
         writer.WriteLine();
         writer.WriteLine(description.Trim());
+        writer.WriteLine();
+        var rows = command.Arguments.Select(a => (a.Name + (a.Arity.MaximumNumberOfValues > 1 ? "..." : ""), a.Description ?? ""))
+            .Concat(command.Options.Select(o => (o.Name + (o.HelpName is { } value ? " " + value : ""), o.Description + (o.Required ? " (required)" : ""))))
+            .Append(("--help", "this help"))
+            .ToList();
+        var width = rows.Max(row => row.Item1.Length) + 2;
+        foreach (var (name, what) in rows) writer.WriteLine("  " + name.PadRight(width) + what);
         writer.WriteLine();
         writer.WriteLine(ExitCodes);
         return 0;
@@ -87,8 +104,28 @@ internal static class Usage
         return 0;
     }
 
+    /// <summary>
+    /// A command line that does not parse: an unknown command is named with the nearest one there is;
+    /// otherwise the one thing that is wrong (the first error System.CommandLine found) and how the command is called.
+    /// Exit code 2.
+    /// </summary>
+    public static int Fail(ParseResult result, TextWriter error)
+    {
+        var command = result.CommandResult.Command;
+        if (command is RootCommand)
+        {
+            if (result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } unknown) return Unknown(error, unknown);
+            if (result.UnmatchedTokens.FirstOrDefault() is not { } option) return Print(error, 2);
+            error.WriteLine($"ledger: '{option}' is not an option of its own; options follow a command (ledger --help lists them)");
+            return 2;
+        }
+        error.WriteLine($"ledger {command.Name}: {result.Errors[0].Message}");
+        error.WriteLine("usage: " + System.Text.RegularExpressions.Regex.Replace(Commands[command.Name].Synopsis.Trim(), @"\s+", " "));
+        return 2;
+    }
+
     /// <summary>An unknown command: what it is not, and the nearest one there is.</summary>
-    public static int Unknown(TextWriter error, string command)
+    private static int Unknown(TextWriter error, string command)
     {
         var nearest = Commands.Keys.MinBy(known => Distance(command, known))!;
         error.WriteLine(Distance(command, nearest) <= 2
@@ -97,17 +134,16 @@ internal static class Usage
         return 2;
     }
 
-    /// <summary>A usage error: the one thing that is wrong, and how the command is called; exit code 2.</summary>
-    public static int Fail(TextWriter error, string command, string message)
+    /// <summary>--help and -h print <see cref="Print"/> or <see cref="PrintCommand"/>; --version prints <see cref="Version"/>.</summary>
+    public sealed class Printed(Func<ParseResult, int> print) : SynchronousCommandLineAction
     {
-        error.WriteLine($"ledger {command}: {message}");
-        error.WriteLine("usage: " + System.Text.RegularExpressions.Regex.Replace(Commands[command].Synopsis.Trim(), @"\s+", " "));
-        return 2;
+        public override int Invoke(ParseResult parseResult) => print(parseResult);
     }
 
     private static string Indent(string text, string by) => string.Join('\n', text.Trim().Split('\n').Select(line => by + line.TrimEnd()));
 
-    // Edits between two words (insertions, deletions, substitutions).
+    // Edits between two words (insertions, deletions, substitutions). System.CommandLine's own typo
+    // corrections list near names without saying the word is no command, and name none when nothing is near.
     private static int Distance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();

@@ -112,6 +112,9 @@ public class CliTests
     [TestCase("extract", "--format xml", "extract", "--format", "xml", "seeds")]
     [TestCase("eval", "--gold", "eval", "seeds")]
     [TestCase("totals", "--colour", "totals", "--colour", "red", "--db", "x.db")]
+    [TestCase("extract", "--year", "extract", "--year", "twenty", "seeds")]
+    [TestCase("totals", "--by", "totals", "--by", "colour", "--db", "x.db")]
+    [TestCase("show", "ORGANIZATION", "show", "--db", "x.db")]
     public void A_wrong_command_line_says_the_one_thing_that_is_wrong_and_how_the_command_is_called(string command, string wrong, params string[] args)
     {
         var result = LedgerCli.Run(args);
@@ -147,6 +150,39 @@ public class CliTests
         Assert.That(result.ExitCode, Is.EqualTo(0));
         Assert.That(result.Output, Does.StartWith($"usage: ledger {command} ").And.Contain("exit codes:"));
         Assert.That(result.Output, Does.Not.Contain(command == "eval" ? "ledger extract" : "ledger eval"));
+    }
+
+    [Test]
+    public void Each_commands_help_says_what_each_option_is()
+    {
+        var result = LedgerCli.Run("totals", "--help");
+
+        Assert.That(result.Output, Does.Contain("--by donor|recipient|donor-kind|category|month|document  what the totals are grouped by"));
+        Assert.That(result.Output, Does.Contain("--db LEDGER").And.Contain("PostgreSQL connection string (required)"));
+    }
+
+    [Test]
+    public void An_option_takes_its_value_after_an_equals_sign_too()
+    {
+        using var ledger = new Ledger.Tests.Storage.TemporaryLedger();
+        LedgerCli.Run("ingest", Seeds.Folder, $"--db={ledger.Setting}");
+
+        var spaced = LedgerCli.Run("totals", "--by", "category", "--db", ledger.Setting, "--format", "csv");
+        var joined = LedgerCli.Run("totals", "--by=category", $"--db={ledger.Setting}", "--format=csv");
+
+        Assert.That(joined.ExitCode, Is.EqualTo(0), joined.Error);
+        Assert.That(joined.Output, Does.StartWith("key,name,cash_cny").And.EqualTo(spaced.Output));
+    }
+
+    [TestCase("ledger to", "totals")]
+    [TestCase("ledger totals --by do", "donor\ndonor-kind")]
+    [TestCase("ledger totals --format ", "csv\njson\ntable")]
+    public void The_suggest_directive_completes_commands_options_and_their_words(string line, string completions)
+    {
+        var result = LedgerCli.Run($"[suggest:{line.Length}]", line);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+        Assert.That(result.Output.ReplaceLineEndings("\n"), Does.Contain(completions));
     }
 
     [Test]
