@@ -65,7 +65,7 @@ internal static class TotalsEndpoints
     private const int MaximumLimit = 10_000;
 
     // Totals by donor over a large ledger run to tens of megabytes, a sixth of that gzipped.
-    private const int CompressFrom = 64 * 1024;
+    internal const int CompressFrom = 64 * 1024;
 
     // The answer kept until the next write is compressed once: the table holds the gzip beside the kept bytes
     // and lets it go with them.
@@ -76,7 +76,7 @@ internal static class TotalsEndpoints
             ? KeptGzip.GetValue(array, kept => new Lazy<byte[]>(() => Compress(kept))).Value
             : Compress(json);
 
-    private static byte[] Compress(ReadOnlyMemory<byte> json)
+    internal static byte[] Compress(ReadOnlyMemory<byte> json)
     {
         using var buffer = new MemoryStream(json.Length / 8);
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(json.Span);

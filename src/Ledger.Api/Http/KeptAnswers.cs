@@ -83,6 +83,16 @@ internal static class KeptAnswers
                 _ => ((ReadOnlyMemory<byte> Body, string ContentType)?)null,
             };
             if (made is not { } written) return answer;
+            // A large answer (an organization's page, a page of totals) goes gzipped to a client that takes it, compressed once a revision.
+            if (written.Body.Length >= Endpoints.TotalsEndpoints.CompressFrom && !http.Response.Headers.ContainsKey("Content-Encoding"))
+            {
+                http.Response.Headers.Vary = "Accept-Encoding";
+                if (Endpoints.TotalsEndpoints.AcceptsGzip(http.Request))
+                {
+                    http.Response.Headers.ContentEncoding = "gzip";
+                    written = (Endpoints.TotalsEndpoints.Compress(written.Body), written.ContentType);
+                }
+            }
             if (written.Body.Length <= LargestKept)
             {
                 if (Answers.Count >= MostKept) Answers.Clear();

@@ -10,6 +10,38 @@ public sealed class HttpBehaviourTests(StoreKind store)
     private HttpClient Client => SeededApi.For(store).CreateClient();
 
     [Test]
+    public async Task A_large_read_goes_gzipped_to_a_client_that_takes_it_and_plain_to_one_that_does_not()
+    {
+        using var api = new LedgerApiFactory(store, new Dictionary<string, string?> { ["Ledger:Seeds"] = "" });
+        using var writer = api.Writer();
+        var gifts = string.Concat(Enumerable.Range(1, 600).Select(n => $"某公司{n}向某医院捐赠口罩{n * 10}只。"));
+        using (var posted = await writer.PostAsync("/api/v1/documents?name=many.txt", new StringContent("捐赠通报\n\n" + gifts)))
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using var client = api.CreateClient();
+
+        var plain = await client.GetAsync("/api/v1/donations?limit=500");
+        var bodies = new List<string>();
+        for (var asked = 0; asked < 2; asked++)
+        {
+            // The first answer is made and kept, the second served from what was kept: both gzipped.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/donations?limit=500");
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            using var zipped = await client.SendAsync(request);
+            Assert.That(zipped.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }));
+            Assert.That(zipped.Headers.Vary, Does.Contain("Accept-Encoding"));
+            var compressed = await zipped.Content.ReadAsByteArrayAsync();
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+            bodies.Add(await new StreamReader(gzip).ReadToEndAsync());
+            Assert.That(compressed.Length, Is.LessThan(bodies[^1].Length / 3));
+        }
+
+        var text = await plain.Content.ReadAsStringAsync();
+        Assert.That(plain.Content.Headers.ContentEncoding, Is.Empty);
+        Assert.That(text.Length, Is.GreaterThan(64 * 1024));
+        Assert.That(bodies, Has.All.EqualTo(text));
+    }
+
+    [Test]
     public async Task A_weak_etag_of_the_current_revision_is_304_too()
     {
         using var first = await Client.GetAsync("/api/v1/totals?by=donor");
