@@ -5,14 +5,14 @@ namespace Ledger.Cli;
 internal static class LedgerFile
 {
     /// <summary>
-    /// Whether a ledger a command only reads is there, or says on stderr that it is not: a missing file
-    /// is a mistyped path, never a new empty ledger. A PostgreSQL ledger is asked when opened.
+    /// Opens a ledger a command only reads, or says on stderr why not: a missing file is a mistyped
+    /// path, never a new empty ledger. A PostgreSQL ledger is asked when opened.
     /// </summary>
-    public static bool Exists(string ledger, TextWriter error)
+    public static LedgerDatabase? OpenExisting(string ledger, TextWriter error)
     {
-        if (PostgresStore.IsConnectionString(ledger) || File.Exists(ledger)) return true;
+        if (PostgresStore.IsConnectionString(ledger) || File.Exists(ledger)) return Open(ledger, error);
         error.WriteLine($"ledger: no such ledger: {ledger}");
-        return false;
+        return null;
     }
 
     /// <summary>Opens the ledger, or says on stderr why it cannot be opened.</summary>

@@ -19,8 +19,7 @@ internal static class MigrateCommand
 
     private static int Run(string from, string to, TextWriter output, TextWriter error)
     {
-        if (!LedgerFile.Exists(from, error)) return 2;
-        if (LedgerFile.Open(from, error) is not { } source) return 2;
+        if (LedgerFile.OpenExisting(from, error) is not { } source) return 2;
         using (source)
         {
             if (LedgerFile.Open(to, error) is not { } target) return 2;

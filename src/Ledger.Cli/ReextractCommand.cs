@@ -19,8 +19,7 @@ internal static class ReextractCommand
 
     private static int Run(string db, bool apply, TextWriter output, TextWriter error)
     {
-        if (!LedgerFile.Exists(db, error)) return 2;
-        if (LedgerFile.Open(db, error) is not { } database) return 2;
+        if (LedgerFile.OpenExisting(db, error) is not { } database) return 2;
 
         var reextraction = new Reextraction(database);
         var changes = apply ? reextraction.Apply() : reextraction.Plan();

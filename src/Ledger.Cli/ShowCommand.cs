@@ -22,8 +22,7 @@ internal static class ShowCommand
 
     private static int Run(string idOrName, string db, TextWriter output, TextWriter error)
     {
-        if (!LedgerFile.Exists(db, error)) return 2;
-        if (LedgerFile.Open(db, error) is not { } database) return 2;
+        if (LedgerFile.OpenExisting(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);
         if (LedgerFile.Organization(organizations, idOrName, "ledger show", error) is not { } id) return 2;
 

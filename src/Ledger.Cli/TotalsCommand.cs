@@ -35,8 +35,7 @@ internal static class TotalsCommand
 
     private static int Run(string db, TotalsGroup group, string format, TotalsFilter filter, string? giver, string? receiver, TextWriter output, TextWriter error)
     {
-        if (!LedgerFile.Exists(db, error)) return 2;
-        if (LedgerFile.Open(db, error) is not { } database) return 2;
+        if (LedgerFile.OpenExisting(db, error) is not { } database) return 2;
 
         var totals = new Totals(database);
         var organizations = new Organizations(database);
