@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

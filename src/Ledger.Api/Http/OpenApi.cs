@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ledger.Storage;

@@ -15,7 +15,7 @@ namespace Ledger.Storage;
 /// receivers, and kept up to date as records are placed, so a report of thousands of gifts by one
 /// giver, or thousands of reports, cost a comparison in memory per pair, not a query.
 /// </remarks>
-internal sealed class DonationJoiner(Statements statements, Func<long, bool> createdHere)
+internal sealed class DonationJoiner(Statements statements, GiverChanges givers, Func<long, bool> createdHere)
 {
     private sealed class Known : HeldGift
     {
@@ -38,42 +38,40 @@ internal sealed class DonationJoiner(Statements statements, Func<long, bool> cre
         foreach (var candidate in known)
         {
             if (candidate.Lines.Contains((documentId, record.Line)) || SameGift.Why(candidate, cash, goods, combined, date, record.Items, recipients) is not { } why) continue;
-            statements.Execute("UPDATE donations SET sources = sources + 1, gift_date = coalesce(gift_date, @date), month = coalesce(month, substr(@date, 1, 7)) WHERE id = @id",
-                ("@id", candidate.Id), ("@date", date));
+            // The date goes with the first report that gives one: the donation keeps it.
+            statements.Add(Tables.DonationReports, candidate.Id, candidate.GiftDate is null ? date : null);
             foreach (var recipient in recipients.Where(candidate.Recipients.Add)) AddRecipient(candidate.Id, recipient);
             candidate.GiftDate ??= date;
+            givers.Report(donorId);
             candidate.Lines.Add((documentId, record.Line));
             return (candidate.Id, false, why);
         }
         var id = statements.NextId("donations");
-        statements.Execute("""
-            INSERT INTO donations (id, donor_id, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
-                                   other_amount, other_currency, gift_date, published_year, first_ingested_at, month, aggregate, sources)
-            VALUES (@id, @donor, @cash, @cashQualifier, @goods, @goodsQualifier, @combined, @combinedQualifier,
-                    @otherAmount, @otherCurrency, @date, @publishedYear, @ingestedAt, coalesce(substr(@date, 1, 7), substr(@published, 1, 7)), @aggregate, 1)
-            """,
-            ("@id", id), ("@donor", donorId), ("@cash", cash), ("@cashQualifier", Fen.QualifierOf(record.Cash)), ("@goods", goods),
-            ("@goodsQualifier", Fen.QualifierOf(record.GoodsValue)), ("@combined", combined), ("@combinedQualifier", Fen.QualifierOf(record.Combined)),
-            ("@otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@otherCurrency", record.CashOther?.Currency),
-            ("@date", date), ("@publishedYear", publishedYear), ("@ingestedAt", ingestedAt), ("@published", published), ("@aggregate", record.Aggregate));
+        statements.Add(Tables.Donations, id, donorId, cash, Fen.QualifierOf(record.Cash), goods, Fen.QualifierOf(record.GoodsValue), combined, Fen.QualifierOf(record.Combined),
+            record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), record.CashOther?.Currency,
+            date, publishedYear, ingestedAt, Month(date) ?? Month(published), record.Aggregate, 1L);
         var placed = new Known { Id = id, CashFen = cash, GoodsFen = goods, CombinedFen = combined, GiftDate = date };
         placed.Lines.Add((documentId, record.Line));
         foreach (var recipient in recipients.Where(placed.Recipients.Add)) AddRecipient(id, recipient);
         foreach (var item in record.Items)
         {
             var category = Vocabulary.Snake(item.Category);
-            statements.Execute("INSERT INTO donation_items (donation_id, category, unit, quantity, qualifier) VALUES (@id, @category, @unit, @quantity, @qualifier)",
-                ("@id", id), ("@category", category), ("@unit", item.Unit ?? ""),
-                ("@quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@qualifier", Fen.QualifierOf(item.Quantity)));
+            statements.Add(Tables.DonationItems, id, category, item.Unit ?? "",
+                item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Fen.QualifierOf(item.Quantity));
             placed.Items.Add((category, item.Quantity?.Value));
         }
         known.Add(placed);
+        givers.Gift(donorId, new CountedGift(record.Aggregate, cash, Qualified(record.Cash), goods, Qualified(record.GoodsValue), combined, Qualified(record.Combined),
+            record.Items.Select(i => (Vocabulary.Snake(i.Category), i.Unit ?? "", i.Quantity?.Value, Qualified(i.Quantity))).ToList()));
         return (id, true, "first report");
     }
 
-    private void AddRecipient(long donation, long recipient) =>
-        statements.Execute("INSERT INTO donation_recipients (donation_id, organization_id) VALUES (@donation, @recipient) ON CONFLICT DO NOTHING",
-            ("@donation", donation), ("@recipient", recipient));
+    private void AddRecipient(long donation, long recipient) => statements.Add(Tables.DonationRecipients, donation, recipient);
+
+    private static Qualifier Qualified(Figure? figure) => figure?.Qualifier ?? Qualifier.Exact;
+
+    // The month of a date or a publication date (2020-02-03 → 2020-02), as SQL's substr(…, 1, 7) would cut it.
+    private static string? Month(string? date) => date is null ? null : date.Length > 7 ? date[..7] : date;
 
     // The giver's donations that still count, with their goods and receivers: read the first time a document names the giver, unless preloaded.
     private List<Known> KnownOf(long donorId, bool aggregate)

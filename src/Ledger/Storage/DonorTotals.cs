@@ -86,6 +86,18 @@ internal static class DonorTotals
     /// <summary>Recomputes the rows of the given givers from their current donations.</summary>
     public static void Refresh(DbConnection connection, DbTransaction transaction, IEnumerable<long> donors)
     {
+        var changes = new GiverChanges();
+        foreach (var donor in donors) changes.Recount(donor);
+        Refresh(connection, transaction, changes);
+    }
+
+    /// <summary>
+    /// Brings the rows of the givers a transaction changed up to date: a giver who only gained gifts
+    /// and reports has them added to the row kept (<see cref="Sums.Plus(TotalsRow, CountedGift)"/>),
+    /// one whose donations changed otherwise is recounted from them.
+    /// </summary>
+    public static void Refresh(DbConnection connection, DbTransaction transaction, GiverChanges changes)
+    {
         // Every write that changes a giver's totals comes through here: the ledger's revision moves with it,
         // and the log of changed givers says which.
         var revision = connection.ExecuteScalar<long>("UPDATE ledger_state SET revision = revision + 1 RETURNING revision", transaction: transaction);
@@ -96,43 +108,46 @@ internal static class DonorTotals
         }
         using var statements = new Statements(connection, transaction);
         // Computed 500 givers a query: a batch of reports touches hundreds of givers.
-        foreach (var chunk in donors.Distinct().Chunk(500))
+        foreach (var chunk in changes.ToRecount.Chunk(500))
         {
             var rows = Totals.Query(connection, transaction, TotalsGroup.Donor, new TotalsFilter(), chunk).ToDictionary(r => r.Key);
-            foreach (var donor in chunk)
+            foreach (var donor in chunk) Write(statements, revision, donor, rows.GetValueOrDefault(Key(donor)));
+        }
+        foreach (var chunk in changes.ToAdd.Chunk(500))
+        {
+            var kept = connection.Query<Stored>($"SELECT {Columns} FROM donor_totals WHERE donor_id IN {Ids.In(chunk.Select(c => c.Giver))}", transaction: transaction)
+                .ToDictionary(s => s.DonorId, ToRow);
+            var unnamed = chunk.Select(c => c.Giver).Where(g => !kept.ContainsKey(g)).ToList();
+            var names = unnamed.Count == 0 ? [] : connection.Query<(long Id, string Name)>(
+                $"SELECT id, name FROM organizations WHERE id IN {Ids.In(unnamed)}", transaction: transaction).ToDictionary(o => o.Id, o => o.Name);
+            foreach (var (giver, gifts) in chunk)
             {
-                statements.Execute("INSERT INTO donor_totals_changes (revision, donor_id) VALUES (@revision, @donor)", ("@revision", revision), ("@donor", donor));
-                if (!rows.TryGetValue(donor.ToString(System.Globalization.CultureInfo.InvariantCulture), out var row))
-                {
-                    statements.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", ("@donor", donor));
-                    continue;
-                }
-                statements.Execute("""
-                    INSERT INTO donor_totals (donor_id, name, cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
-                        reported_cash_fen, reported_cash_qualifier, reported_goods_fen, reported_goods_qualifier, reported_combined_fen, reported_combined_qualifier,
-                        donations, reported_totals, sources, items, given_fen, reported_fen, json)
-                    VALUES (@donor, @name, @cash, @cashQ, @goods, @goodsQ, @combined, @combinedQ, @rCash, @rCashQ, @rGoods, @rGoodsQ, @rCombined, @rCombinedQ,
-                        @donations, @reportedTotals, @sources, @items, @given, @reported, @json)
-                    ON CONFLICT (donor_id) DO UPDATE SET
-                        name = excluded.name, cash_fen = excluded.cash_fen, cash_qualifier = excluded.cash_qualifier, goods_fen = excluded.goods_fen,
-                        goods_qualifier = excluded.goods_qualifier, combined_fen = excluded.combined_fen, combined_qualifier = excluded.combined_qualifier, reported_cash_fen = excluded.reported_cash_fen,
-                        reported_cash_qualifier = excluded.reported_cash_qualifier, reported_goods_fen = excluded.reported_goods_fen, reported_goods_qualifier = excluded.reported_goods_qualifier, reported_combined_fen = excluded.reported_combined_fen,
-                        reported_combined_qualifier = excluded.reported_combined_qualifier, donations = excluded.donations, reported_totals = excluded.reported_totals, sources = excluded.sources,
-                        items = excluded.items, given_fen = excluded.given_fen, reported_fen = excluded.reported_fen, json = excluded.json
-                    """,
-                    ("@donor", donor), ("@name", row.Name),
-                    ("@cash", FenOf(row.Cash)), ("@cashQ", Q(row.Cash)), ("@goods", FenOf(row.GoodsValue)), ("@goodsQ", Q(row.GoodsValue)),
-                    ("@combined", FenOf(row.Combined)), ("@combinedQ", Q(row.Combined)),
-                    ("@rCash", FenOf(row.ReportedCash)), ("@rCashQ", Q(row.ReportedCash)), ("@rGoods", FenOf(row.ReportedGoodsValue)), ("@rGoodsQ", Q(row.ReportedGoodsValue)),
-                    ("@rCombined", FenOf(row.ReportedCombined)), ("@rCombinedQ", Q(row.ReportedCombined)),
-                    ("@donations", row.Donations), ("@reportedTotals", row.ReportedTotals), ("@sources", row.Sources),
-                    ("@items", Items(row.Items)),
-                    ("@given", (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0)),
-                    ("@reported", (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0)),
-                    ("@json", System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json([row])[1..^1])));
+                var row = kept.GetValueOrDefault(giver) ?? Sums.Empty(Key(giver), names[giver]);
+                Write(statements, revision, giver, Sums.Plus(row, gifts));
             }
         }
         statements.Flush();
+    }
+
+    private static string Key(long donor) => donor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // A giver with no row has no donation that counts (any longer).
+    private static void Write(Statements statements, long revision, long donor, TotalsRow? row)
+    {
+        statements.Add(Tables.DonorTotalsChanges, revision, donor);
+        if (row is null)
+        {
+            statements.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", ("@donor", donor));
+            return;
+        }
+        statements.Add(Tables.DonorTotals, donor, row.Name,
+            FenOf(row.Cash), Q(row.Cash), FenOf(row.GoodsValue), Q(row.GoodsValue), FenOf(row.Combined), Q(row.Combined),
+            FenOf(row.ReportedCash), Q(row.ReportedCash), FenOf(row.ReportedGoodsValue), Q(row.ReportedGoodsValue),
+            FenOf(row.ReportedCombined), Q(row.ReportedCombined),
+            (long)row.Donations, (long)row.ReportedTotals, (long)row.Sources, Items(row.Items),
+            (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
+            (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
+            TotalsFormat.Json([row])[1..^1]);
     }
 
     // Revisions of changes kept: an answer older than that is read whole again.
@@ -176,5 +191,42 @@ internal static class DonorTotals
             SumOf(s.CashFen, s.CashQualifier), SumOf(s.GoodsFen, s.GoodsQualifier), SumOf(s.CombinedFen, s.CombinedQualifier),
             SumOf(s.ReportedCashFen, s.ReportedCashQualifier), SumOf(s.ReportedGoodsFen, s.ReportedGoodsQualifier),
             SumOf(s.ReportedCombinedFen, s.ReportedCombinedQualifier), (int)s.Donations, (int)s.ReportedTotals, (int)s.Sources, items);
+    }
+}
+
+/// <summary>
+/// What one write transaction did to each giver's totals: gifts and reports added, which the kept
+/// row takes by adding them; or changes of any other kind (a document replaced, re-extracted, a
+/// correction), after which the giver is recounted from the donations.
+/// </summary>
+internal sealed class GiverChanges
+{
+    // A null gift is one more report of a gift already counted.
+    private readonly Dictionary<long, List<CountedGift?>> _added = [];
+    private readonly HashSet<long> _recount = [];
+
+    public void Gift(long giver, CountedGift gift) => AddedOf(giver).Add(gift);
+
+    public void Report(long giver) => AddedOf(giver).Add(null);
+
+    public void Recount(long giver) => _recount.Add(giver);
+
+    public void Recount(IEnumerable<long> givers) => _recount.UnionWith(givers);
+
+    /// <summary>After a document was rolled back: what was added may be gone with it, so every giver it could have touched is recounted.</summary>
+    public void RecountAdded()
+    {
+        _recount.UnionWith(_added.Keys);
+        _added.Clear();
+    }
+
+    public IReadOnlyCollection<long> ToRecount => _recount;
+
+    public IEnumerable<(long Giver, List<CountedGift?> Gifts)> ToAdd => _added.Where(a => !_recount.Contains(a.Key)).Select(a => (a.Key, a.Value));
+
+    private List<CountedGift?> AddedOf(long giver)
+    {
+        if (!_added.TryGetValue(giver, out var gifts)) _added[giver] = gifts = [];
+        return gifts;
     }
 }

@@ -27,7 +27,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     private readonly DonationExtractor _extractor = extractor ?? DonationExtractor.Default;
 
     /// <summary>Documents read at once, on every core, by <see cref="IngestMany"/> while the ones before them are written.</summary>
-    internal const int BatchDocuments = 1000;
+    internal const int BatchDocuments = 2500;
 
     public IngestResult Ingest(string name, string text, int? year = null) =>
         Store(name, text, () => _extractor.ExtractDocument(text, name, new ExtractionOptions { Year = year })).Result;
@@ -72,7 +72,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         return (result, donationId);
     }
 
-    private const string KnownText = "SELECT id FROM documents WHERE sha256 = @sha";
+    private const string StoredText = "SELECT id FROM documents WHERE sha256 = @sha";
 
     /// <summary>A document read and extracted, ready to store; or why it could not be read.</summary>
     private sealed record ReadDocument(string Name, string Text, string Sha, int? Year, string? City, string? Published,
@@ -83,7 +83,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         var sha = Sha(text);
         using (var connection = database.Connect())
         {
-            if (connection.ExecuteScalar<long?>(KnownText, new { sha }) is { } stored)
+            if (connection.ExecuteScalar<long?>(StoredText, new { sha }) is { } stored)
                 return (new IngestResult(name, IngestOutcome.Unchanged, 0, 0, 0, stored), stored);
         }
         var result = Write([Read(name, text, sha, read)], keepGoing: false).Single().Single();
@@ -117,45 +117,81 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     /// Writes documents in order, as many to a transaction as make up <see cref="RecordsPerTransaction"/>
     /// records, and gives each transaction's results once it is committed.
     /// </summary>
+    /// <remarks>
+    /// The documents of a transaction are written together, their rows a statement a table. Should
+    /// that fail, the transaction is written again a document at a time, each behind a savepoint, so
+    /// that the document that cannot be stored is reported and the others go on.
+    /// </remarks>
     private IEnumerable<IReadOnlyList<IngestResult>> Write(ReadDocument[] documents, bool keepGoing)
     {
         var next = 0;
         while (next < documents.Length)
         {
-            var results = new List<IngestResult>();
-            using var connection = database.Connect();
-            using var transaction = database.BeginWrite(connection);
-            using var batch = new WriteBatch(connection, transaction);
             var first = next;
             for (var records = 0; next < documents.Length && (records < RecordsPerTransaction || next == first); next++) records += documents[next].Records.Count;
-            Preload(batch, documents[first..next]);
-            foreach (var document in documents[first..next]) results.Add(Written(batch, document, keepGoing));
-            DonorTotals.Refresh(connection, transaction, batch.Touched);
-            transaction.Commit();
+            var part = documents[first..next];
+            IReadOnlyList<IngestResult> results;
+            try
+            {
+                results = WriteTogether(part);
+            }
+            catch (Exception error) when (keepGoing && part.Length > 1 && error is not OutOfMemoryException && !LedgerDatabase.IsBusy(error))
+            {
+                results = WriteEach(part);
+            }
             yield return results;
         }
     }
 
-    // The names the documents write and their givers' donations, read in a few queries for all of them.
-    private static void Preload(WriteBatch batch, ReadDocument[] documents)
+    private IReadOnlyList<IngestResult> WriteTogether(ReadDocument[] documents)
     {
-        var records = documents.SelectMany(d => d.Records).ToList();
-        batch.Names.Preload(records.SelectMany(r => r.Recipients.Append(r.Via)).OfType<string>());
-        batch.Donations.Preload(batch.Names.Preload(records.Select(r => r.Donor).OfType<string>()));
+        using var connection = database.Connect();
+        using var transaction = database.BeginWrite(connection);
+        using var batch = new WriteBatch(connection, transaction);
+        Preload(batch, documents);
+        var ingestedAt = Now();
+        var results = documents.Select(document => document.Error is { } unread ? Unread(document, unread) : WriteOne(batch, document, ingestedAt)).ToList();
+        batch.Finish();
+        transaction.Commit();
+        return results;
     }
 
-    /// <summary>Records written in one transaction by <see cref="IngestMany"/>: fewer, larger transactions write faster; each holds the lock longer.</summary>
-    internal const int RecordsPerTransaction = 4_000;
-
-    // One document, behind a savepoint when the others must go on without it.
-    private static IngestResult Written(WriteBatch batch, ReadDocument document, bool keepGoing)
+    private IReadOnlyList<IngestResult> WriteEach(ReadDocument[] documents)
     {
-        if (document.Error is { } unread) return new IngestResult(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, unread.Message);
-        if (!keepGoing) return WriteOne(batch, document);
+        using var connection = database.Connect();
+        using var transaction = database.BeginWrite(connection);
+        using var batch = new WriteBatch(connection, transaction);
+        var ingestedAt = Now();
+        var results = documents.Select(document => Written(batch, document, ingestedAt)).ToList();
+        batch.Finish();
+        transaction.Commit();
+        return results;
+    }
+
+    // The names the documents write, their givers' donations, and which of the documents are stored: read in a few queries for all of them.
+    private static void Preload(WriteBatch batch, ReadDocument[] documents)
+    {
+        batch.PreloadDocuments(documents.Select(d => (d.Name, d.Sha)).ToList());
+        var named = documents.SelectMany(d => d.Records.SelectMany(r => r.Recipients.Select(n => (Name: n, Kind: DonorNames.KindOf(n), d.City))
+            .Concat(r.Via is { } via ? [(via, DonorNames.KindOf(via), d.City)] : []))).ToList();
+        batch.Names.Preload(named);
+        batch.Donations.Preload(batch.Names.Preload(documents.SelectMany(d => d.Records.Where(r => r.Donor is not null).Select(r => (r.Donor!, r.DonorKind, d.City)))));
+    }
+
+    private static IngestResult Unread(ReadDocument document, Exception error) => new(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, error.Message);
+
+    /// <summary>Records written in one transaction by <see cref="IngestMany"/>: fewer, larger transactions write faster; each holds the lock longer.</summary>
+    internal const int RecordsPerTransaction = 20_000;
+
+    // One document behind a savepoint, so that the others go on without it.
+    private static IngestResult Written(WriteBatch batch, ReadDocument document, string ingestedAt)
+    {
+        if (document.Error is { } unread) return Unread(document, unread);
         batch.Transaction.Save("document");
         try
         {
-            var result = WriteOne(batch, document);
+            var result = WriteOne(batch, document, ingestedAt);
+            batch.Statements.Flush();
             batch.Transaction.Release("document");
             return result;
         }
@@ -163,32 +199,41 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         {
             batch.Transaction.Rollback("document");
             batch.Forget();
+            batch.Givers.RecountAdded();
             return new IngestResult(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, error.Message);
         }
     }
 
-    private static IngestResult WriteOne(WriteBatch batch, ReadDocument document)
+    // The documents of a transaction are ingested at one moment: they are committed together.
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+
+    private static IngestResult WriteOne(WriteBatch batch, ReadDocument document, string ingestedAt)
     {
-        var (connection, transaction) = (batch.Connection, batch.Transaction);
-        // Another writer, or an earlier document of this batch, may have stored the same text.
-        if (connection.ExecuteScalar<long?>(KnownText, new { sha = document.Sha }, transaction) is { } existing)
+        var (connection, transaction, statements) = (batch.Connection, batch.Transaction, batch.Statements);
+        // Another writer, or an earlier document of this transaction, may have stored the same text.
+        if (KnownText(batch, document.Sha) is { } existing)
             return new IngestResult(document.Name, IngestOutcome.Unchanged, 0, 0, 0, existing);
-        var ingestedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
-        var previous = connection.QueryFirstOrDefault<long?>(
-            "SELECT id FROM documents WHERE name = @Name AND replaced_by IS NULL", new { document.Name }, transaction);
-        var documentId = connection.ExecuteScalar<long>("""
-            INSERT INTO documents (name, sha256, text, year, city, ingested_at, extractor_version, published)
-            VALUES (@Name, @Sha, @Text, @Year, @City, @ingestedAt, @version, @Published) RETURNING id
-            """, new { document.Name, document.Sha, document.Text, document.Year, document.City, ingestedAt, version = DonationExtractor.Version, document.Published },
-            transaction);
+        var previous = batch.CurrentDocuments is { } current
+            ? current.TryGetValue(document.Name, out var known) ? known : null
+            : statements.Single("SELECT id FROM documents WHERE name = @name AND replaced_by IS NULL", ("@name", document.Name)) as long?;
+        var documentId = statements.NextId("documents");
+        statements.Add(Tables.Documents, documentId, document.Name, document.Sha, document.Text, document.Year, document.City, ingestedAt,
+            DonationExtractor.Version, document.Published);
+        batch.KnownTexts?.Add(document.Sha, documentId);
+        if (batch.CurrentDocuments is { } named) named[document.Name] = documentId;
         if (previous is { } old)
         {
-            batch.Touched.UnionWith(Retire(connection, transaction, old, documentId));
+            statements.Flush();
+            batch.Givers.Recount(Retire(connection, transaction, old, documentId));
             batch.Forget();
         }
         var (created, joined) = AddRecords(batch, documentId, document.Records, document.City, document.Year, document.Published, ingestedAt);
         return new IngestResult(document.Name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, document.Records.Count, created, joined, documentId);
     }
+
+    private static long? KnownText(WriteBatch batch, string sha) =>
+        batch.KnownTexts is { } known ? known.TryGetValue(sha, out var id) ? id : null
+        : batch.Statements.Single(StoredText, ("@sha", sha)) as long?;
 
     /// <summary>Stores a document's records: names resolved, each record placed in a donation; the givers touched noted in the batch.</summary>
     internal static (int Created, int Joined) AddRecords(WriteBatch batch, long documentId,
@@ -209,11 +254,9 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
                 : (0L, false, (string?)null);
             InsertRecord(statements, documentId, donorId, via, counted ? donationId : null, why, record, recipients);
             if (!counted) continue;
-            batch.Touched.Add(donorId!.Value);
             if (isNew) created++;
             else joined++;
         }
-        statements.Flush();
         return (created, joined);
     }
 
@@ -235,29 +278,15 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         DonationRecord record, List<(string Name, long Id)> recipients)
     {
         var id = statements.NextId("records");
-        statements.Execute("""
-            INSERT INTO records (id, document_id, line, evidence, donor, donor_kind, organization_id, via, via_id, donation_id, join_reason,
-                                 cash_fen, cash_qualifier, goods_fen, goods_qualifier, combined_fen, combined_qualifier,
-                                 other_amount, other_currency, gift_date, aggregate, optional, extractor_version, unread_figure)
-            VALUES (@id, @document, @line, @evidence, @donor, @kind, @donorId, @via, @viaId, @donation, @why, @cash, @cashQualifier, @goods, @goodsQualifier,
-                    @combined, @combinedQualifier, @otherAmount, @otherCurrency, @date, @aggregate, @optional, @version, @unread)
-            """,
-            ("@id", id), ("@document", documentId), ("@line", record.Line), ("@evidence", record.Evidence), ("@donor", record.Donor),
-            ("@kind", Vocabulary.Snake(record.DonorKind)), ("@donorId", donorId), ("@via", record.Via), ("@viaId", viaId),
-            ("@donation", donationId), ("@why", joinReason),
-            ("@cash", Fen.Of(record.Cash)), ("@cashQualifier", Fen.QualifierOf(record.Cash)),
-            ("@goods", Fen.Of(record.GoodsValue)), ("@goodsQualifier", Fen.QualifierOf(record.GoodsValue)),
-            ("@combined", Fen.Of(record.Combined)), ("@combinedQualifier", Fen.QualifierOf(record.Combined)),
-            ("@otherAmount", record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@otherCurrency", record.CashOther?.Currency),
-            ("@date", record.Date?.ToString("yyyy-MM-dd")), ("@aggregate", record.Aggregate), ("@optional", record.Optional),
-            ("@version", DonationExtractor.Version), ("@unread", record.UnreadFigure));
-        foreach (var (name, organizationId) in recipients)
-            statements.Execute("INSERT INTO record_recipients (record_id, name, organization_id) VALUES (@id, @name, @organization)",
-                ("@id", id), ("@name", name), ("@organization", organizationId));
+        statements.Add(Tables.Records, id, documentId, record.Line, record.Evidence, record.Donor, Vocabulary.Snake(record.DonorKind), donorId, record.Via, viaId,
+            donationId, joinReason, Fen.Of(record.Cash), Fen.QualifierOf(record.Cash), Fen.Of(record.GoodsValue), Fen.QualifierOf(record.GoodsValue),
+            Fen.Of(record.Combined), Fen.QualifierOf(record.Combined),
+            record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), record.CashOther?.Currency,
+            record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, DonationExtractor.Version, record.UnreadFigure);
+        foreach (var (name, organizationId) in recipients) statements.Add(Tables.RecordRecipients, id, name, organizationId);
         foreach (var item in record.Items)
-            statements.Execute("INSERT INTO record_items (record_id, category, name, quantity, qualifier, unit) VALUES (@id, @category, @name, @quantity, @qualifier, @unit)",
-                ("@id", id), ("@category", Vocabulary.Snake(item.Category)), ("@name", item.Name),
-                ("@quantity", item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("@qualifier", Fen.QualifierOf(item.Quantity)), ("@unit", item.Unit));
+            statements.Add(Tables.RecordItems, id, Vocabulary.Snake(item.Category), item.Name,
+                item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Fen.QualifierOf(item.Quantity), item.Unit);
         return id;
     }
 }

@@ -42,6 +42,14 @@ public sealed class LedgerDatabase : IDisposable
     /// <summary>The database itself failed (cannot be opened, reached or read), as opposed to a wrong request.</summary>
     public static bool IsDatabaseError(Exception exception) => SqliteStore.IsDatabaseError(exception) || PostgresStore.IsDatabaseError(exception);
 
+    /// <summary>
+    /// A table of the rows sent as one JSON array of arrays in the parameter <c>@rows</c>, a column a
+    /// position: many rows in one statement, where a statement a row would cost a call (on PostgreSQL a
+    /// round trip) each.
+    /// </summary>
+    internal static string JsonRows(DbConnection connection, IReadOnlyList<(string Column, string Type)> columns) =>
+        connection is Npgsql.NpgsqlConnection ? PostgresStore.JsonRows(columns) : SqliteStore.JsonRows(columns);
+
     /// <summary>A write transaction, holding the ledger's write lock until it ends.</summary>
     public DbTransaction BeginWrite(DbConnection connection) => Store.BeginWrite(connection);
 

@@ -22,20 +22,36 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
     // The few names a person decided on, read once: every other name skips the look-up.
     private HashSet<string>? _decided;
 
+    // Organizations looked up by name for the whole batch at once (the full forms new names would take), and those created since.
+    private readonly HashSet<string> _askedOrganizations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _organizations = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Looks up, in a few queries, the names a batch of documents will resolve: each is then answered
-    /// from memory instead of one query a name (a round trip each, on a database across a network).
+    /// Looks up, in a few queries, what resolving the names of a batch of documents will ask: the
+    /// names, the other names each may have been written as, and the organizations their full forms
+    /// name. Each is then answered from memory instead of one query a name (a round trip each, on a
+    /// database across a network), and the writes wait to go together.
     /// </summary>
-    /// <returns>The organizations the known names stand for.</returns>
-    public IReadOnlyCollection<long> Preload(IEnumerable<string> names)
+    /// <returns>The organizations the known names, or their other names, stand for.</returns>
+    public IReadOnlyCollection<long> Preload(IEnumerable<(string Name, DonorKind Kind, string? City)> names)
     {
-        var wanted = names.Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var chunk in wanted.Where(n => !_seen.ContainsKey(n) && _asked.Add(n)).Chunk(500))
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var fullForms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (written, kind, city) in names.DistinctBy(n => (n.Name, n.Kind, n.City)))
         {
-            var values = chunk.Select((name, i) => ($"@n{i}", (object?)name)).ToArray();
-            using var rows = statements.Rows($"SELECT name, organization_id FROM names WHERE name IN ({string.Join(", ", values.Select(v => v.Item1))})", values);
-            while (rows.Read()) _stored[rows.GetString(0)] = rows.GetInt64(1);
+            var name = written.Trim();
+            wanted.Add(name);
+            if (kind == DonorKind.Person || _seen.ContainsKey(name)) continue;
+            var others = OtherNames.Of(name, city);
+            wanted.UnionWith(others.Select(o => o.Name));
+            fullForms.Add(FullForm(others) ?? name);
         }
+        using (var rows = statements.RowsMatching("SELECT name, organization_id FROM names WHERE name IN (SELECT value FROM {values})",
+                   wanted.Where(n => !_seen.ContainsKey(n) && _asked.Add(n)).ToList()))
+            while (rows.Read()) _stored[rows.GetString(0)] = rows.GetInt64(1);
+        using (var rows = statements.RowsMatching("SELECT name, id FROM organizations WHERE name IN (SELECT value FROM {values})",
+                   fullForms.Where(_askedOrganizations.Add).ToList()))
+            while (rows.Read()) _organizations[rows.GetString(0)] = rows.GetInt64(1);
         return wanted.Select(n => _seen.TryGetValue(n, out var seen) ? seen : _stored.TryGetValue(n, out var stored) ? stored : (long?)null)
             .OfType<long>().ToHashSet();
     }
@@ -48,13 +64,15 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
     {
         name = name.Trim();
         if (_seen.TryGetValue(name, out var cached)) return cached;
-        var id = Find(name, kind, city, out var reason) ?? Create(name, kind, city, out reason);
+        // The other names it may have been written as, asked once for both the look-up and the naming of a new organization.
+        var others = kind == DonorKind.Person ? [] : OtherNames.Of(name, city);
+        var id = Find(name, kind, others, out var reason) ?? Create(name, kind, others, out reason);
         Remember(name, id, reason);
         if (also is not null && also != name && Known(also) is null) Remember(also, id, $"named as the giver's representative or member ({also}) beside {name}");
         return id;
     }
 
-    private long? Find(string name, DonorKind kind, string? city, out string reason)
+    private long? Find(string name, DonorKind kind, List<(string Name, string Why, bool Guess)> others, out string reason)
     {
         reason = "";
         _decided ??= connection.Query<string>("SELECT DISTINCT name FROM name_decisions", transaction: transaction).ToHashSet(StringComparer.Ordinal);
@@ -73,7 +91,7 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
             return known;
         }
         if (kind == DonorKind.Person) return null;
-        foreach (var (candidate, why, _) in OtherNames.Of(name, city))
+        foreach (var (candidate, why, _) in others)
         {
             if (Known(candidate) is { } match)
             {
@@ -84,22 +102,25 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
         return null;
     }
 
-    private long Create(string name, DonorKind kind, string? city, out string reason)
+    private long Create(string name, DonorKind kind, List<(string Name, string Why, bool Guess)> others, out string reason)
     {
         // A new organization is named by its full form, made absolute where the name is relative to the city
         // (市红十字会); a guess that a bare name is local (医大一院 → 哈尔滨医大一院) only ever matches known names.
-        var full = kind == DonorKind.Person ? name : OtherNames.Of(name, city).Where(c => !c.Guess).Select(c => c.Name).LastOrDefault() ?? name;
+        var full = kind == DonorKind.Person ? name : FullForm(others) ?? name;
         reason = full == name ? "as written" : $"full form {full}";
         var existing = OrganizationNamed(full);
         if (existing is { } id) return id;
         // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
         if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
-        id = statements.Scalar("INSERT INTO organizations (name, kind) VALUES (@name, @kind) RETURNING id",
-            ("@name", full), ("@kind", Vocabulary.Snake(kind)));
+        id = statements.NextId("organizations");
+        statements.Add(Tables.Organizations, id, full, Vocabulary.Snake(kind));
+        _organizations[full] = id;
         _created.Add(id);
         if (full != name) Remember(full, id, "full form");
         return id;
     }
+
+    private static string? FullForm(IEnumerable<(string Name, string Why, bool Guess)> others) => others.Where(c => !c.Guess).Select(c => c.Name).LastOrDefault();
 
     private long? Known(string name) =>
         _seen.TryGetValue(name, out var id) ? id
@@ -107,15 +128,16 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
         : statements.Single("SELECT organization_id FROM names WHERE name = @name", ("@name", name)) as long?;
 
     private long? OrganizationNamed(string name) =>
-        statements.Single("SELECT id FROM organizations WHERE name = @name", ("@name", name)) as long?;
+        _organizations.TryGetValue(name, out var id) ? id
+        : _askedOrganizations.Contains(name) ? null
+        : statements.Single("SELECT id FROM organizations WHERE name = @name", ("@name", name)) as long?;
 
     private bool OwnName(long id, string name) =>
-        connection.ExecuteScalar<string>("SELECT name FROM organizations WHERE id = @id", new { id }, transaction) == name;
+        statements.Single("SELECT name FROM organizations WHERE id = @id", ("@id", id)) as string == name;
 
     private void Remember(string name, long id, string reason)
     {
         _seen[name] = id;
-        statements.Execute("INSERT INTO names (name, organization_id, reason) VALUES (@name, @id, @reason) ON CONFLICT (name) DO NOTHING",
-            ("@name", name), ("@id", id), ("@reason", reason));
+        statements.Add(Tables.Names, name, id, reason);
     }
 }

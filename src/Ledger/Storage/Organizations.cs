@@ -129,7 +129,10 @@ public sealed class Organizations(LedgerDatabase database)
         var kind = connection.QueryFirstOrDefault<string>(
             "SELECT o.kind FROM names n JOIN organizations o ON o.id = n.organization_id WHERE n.name = @name", new { name }, transaction) ?? "unknown";
         var own = connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @name", new { name }, transaction)
-                  ?? connection.ExecuteScalar<long>("INSERT INTO organizations (name, kind) VALUES (@name, @kind) RETURNING id", new { name, kind }, transaction);
+                  // Numbered by the writer holding the write lock, as ingestion numbers them (Statements.NextId).
+                  ?? connection.ExecuteScalar<long>(
+                      "INSERT INTO organizations (id, name, kind) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM organizations), @name, @kind) RETURNING id",
+                      new { name, kind }, transaction);
         Decide(connection, transaction, name, null, "split", who, why);
         Relink(connection, transaction, name, own, $"decided by {who}: {why}");
         transaction.Commit();

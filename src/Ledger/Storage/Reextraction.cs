@@ -42,7 +42,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             {
                 var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
                 using var batch = new WriteBatch(connection, transaction);
-                batch.Touched.UnionWith(connection.Query<long>(
+                batch.Givers.Recount(connection.Query<long>(
                     "SELECT DISTINCT d.donor_id FROM donations d JOIN records r ON r.donation_id = d.id WHERE r.document_id = @id AND r.retired_at IS NULL",
                     new { id }, transaction));
                 connection.Execute("""
@@ -52,7 +52,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
                     """, new { id }, transaction);
                 connection.Execute("UPDATE records SET retired_at = @now WHERE document_id = @id AND retired_at IS NULL", new { id, now }, transaction);
                 Ingestion.AddRecords(batch, id, records, document.City, document.Year, document.Published, now);
-                DonorTotals.Refresh(connection, transaction, batch.Touched);
+                batch.Finish();
                 connection.Execute("UPDATE documents SET extractor_version = @version WHERE id = @id", new { id, version = DonationExtractor.Version }, transaction);
                 applied.Add(change);
             }

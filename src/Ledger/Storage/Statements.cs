@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Ledger.Storage;
 
@@ -8,6 +11,8 @@ namespace Ledger.Storage;
 /// statement, not one a row, and keeps the write lock a fraction as long. Where the store takes
 /// batches (PostgreSQL, across a network), writes that return nothing wait in one batch that is sent
 /// before the next read and by <see cref="Flush"/>: one round trip for many rows instead of one each.
+/// Rows added with <see cref="Add"/> wait too, and go as one statement a table (a JSON array of rows):
+/// a transaction of thousands of records writes them in a dozen statements on either store.
 /// </summary>
 internal sealed class Statements(DbConnection connection, DbTransaction transaction) : IDisposable
 {
@@ -16,7 +21,80 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
     private DbBatch? _waiting;
 
+    // Rows waiting, per table; written before any other statement runs.
+    private readonly Dictionary<Table, List<object?[]>> _rows = [];
+    private int _rowsWaiting;
+    private const int MostRowsWaiting = 20_000;
+
+    /// <summary>
+    /// A row for <paramref name="table"/>, its values in the order of the table's columns: written with
+    /// the other rows waiting, before the next statement or read, in the order of <see cref="Tables.InOrder"/>.
+    /// </summary>
+    public void Add(Table table, params object?[] values)
+    {
+        if (!_rows.TryGetValue(table, out var rows)) _rows[table] = rows = [];
+        rows.Add(values);
+        if (++_rowsWaiting >= MostRowsWaiting) WriteRows();
+    }
+
+    private static readonly JsonWriterOptions RowsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ArrayBufferWriter<byte> _json = new();
+    private readonly Dictionary<Table, string> _rowsSql = [];
+
+    // SQLite runs in this process: a row a call is cheap once bound by position. PostgreSQL is across a network: a statement a table.
+    private readonly SqliteRows? _sqliteRows = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new SqliteRows(sqlite) : null;
+
+    private void WriteRows()
+    {
+        if (_rowsWaiting == 0) return;
+        _rowsWaiting = 0;
+        foreach (var table in Tables.InOrder)
+        {
+            if (!_rows.TryGetValue(table, out var rows) || rows.Count == 0) continue;
+            if (_sqliteRows is not null)
+            {
+                _sqliteRows.Write(table, rows);
+                rows.Clear();
+                continue;
+            }
+            _json.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_json, RowsJson))
+            {
+                writer.WriteStartArray();
+                foreach (var row in rows)
+                {
+                    writer.WriteStartArray();
+                    foreach (var value in row) WriteValue(writer, value);
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndArray();
+            }
+            rows.Clear();
+            if (!_rowsSql.TryGetValue(table, out var sql)) _rowsSql[table] = sql = table.Sql(LedgerDatabase.JsonRows(connection, table.Columns));
+            Run(sql, [("@rows", System.Text.Encoding.UTF8.GetString(_json.WrittenSpan))]);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string text: writer.WriteStringValue(text); break;
+            case long number: writer.WriteNumberValue(number); break;
+            case int number: writer.WriteNumberValue(number); break;
+            case bool flag: writer.WriteNumberValue(flag ? 1 : 0); break;
+            default: throw new ArgumentException($"A row value of type {value.GetType().Name} has no column type.", nameof(value));
+        }
+    }
+
     public void Execute(string sql, params (string Name, object? Value)[] values)
+    {
+        WriteRows();
+        Run(sql, values);
+    }
+
+    private void Run(string sql, (string Name, object? Value)[] values)
     {
         if (!connection.CanCreateBatch)
         {
@@ -32,15 +110,16 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
         command.CommandText = sql;
         Bind(command.Parameters, command.CreateParameter, values);
         _waiting.BatchCommands.Add(command);
-        if (_waiting.BatchCommands.Count >= MostWaiting) Flush();
+        if (_waiting.BatchCommands.Count >= MostWaiting) Send();
     }
 
     private readonly Dictionary<string, long> _lastIds = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The id of a new row of <paramref name="table"/> (records, donations): given here rather than by
-    /// the database, so the insert returns nothing and can wait in the batch. Safe because the
-    /// transaction holds the ledger's write lock; no other code inserts into these tables.
+    /// The id of a new row of <paramref name="table"/> (documents, organizations, records, donations):
+    /// given here rather than by the database, so the insert returns nothing and can wait with the
+    /// others. Safe because the transaction holds the ledger's write lock, and every insert into these
+    /// tables numbers its row the same way (one more than the largest).
     /// </summary>
     public long NextId(string table)
     {
@@ -53,6 +132,12 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     /// <summary>Sends the writes waiting in the batch: before the connection is used by anything but these statements.</summary>
     public void Flush()
     {
+        WriteRows();
+        Send();
+    }
+
+    private void Send()
+    {
         if (_waiting is null) return;
         using var batch = _waiting;
         _waiting = null;
@@ -61,6 +146,31 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
 
     /// <summary>The first column of the first row, or null when there is none (or it is NULL).</summary>
     public object? Single(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteScalar() is { } value and not DBNull ? value : null;
+
+    private static readonly (string Column, string Type)[] OneText = [("value", "TEXT")];
+
+    /// <summary>
+    /// The rows of a query over many texts at once: <c>{values}</c> in <paramref name="sql"/> stands for
+    /// them as a one-column table (<c>name IN (SELECT value FROM {values})</c>), sent as one parameter
+    /// however many there are.
+    /// </summary>
+    public DbDataReader RowsMatching(string sql, IEnumerable<string> values)
+    {
+        _json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_json, RowsJson))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(value);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
+        }
+        var rows = System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
+        return Rows(sql.Replace("{values}", LedgerDatabase.JsonRows(connection, OneText), StringComparison.Ordinal), ("@rows", rows));
+    }
 
     /// <summary>The rows of a query, read as they come.</summary>
     public DbDataReader Rows(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteReader();
@@ -104,10 +214,11 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
         _ => value,
     };
 
-    // Writes still waiting are dropped: they wait only when the work that queued them failed.
+    // Writes and rows still waiting are dropped: they wait only when the work that queued them failed.
     public void Dispose()
     {
         _waiting?.Dispose();
+        _sqliteRows?.Dispose();
         foreach (var command in _prepared.Values) command.Dispose();
     }
 }

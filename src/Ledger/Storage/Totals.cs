@@ -22,39 +22,6 @@ public static class TotalsGroups
     };
 }
 
-/// <summary>A sum of figures and how exact it is: a sum that includes a bound is a bound.</summary>
-public sealed record Sum(decimal Yuan, Qualifier Qualifier);
-
-/// <summary>Goods of one category in one unit.</summary>
-public sealed record ItemTotal(string Category, string Unit, decimal Quantity, Qualifier Qualifier, int Donations);
-
-/// <summary>One of the receivers, categories or documents a shared group stands for.</summary>
-public sealed record GroupMember(string Key, string Name);
-
-/// <summary>
-/// One group's totals. Itemised gifts and reported totals (累计, 共, 合计…) are kept apart and never
-/// added together; cash, goods value and combined figures are kept apart too. What each figure
-/// means is written once, in README.md ("What the figures mean").
-/// </summary>
-/// <param name="SharedAmong">
-/// Set on a shared group: the gifts the reports state for several receivers (categories, documents)
-/// at once, with no split, counted once for all of them together and never in each member's own row.
-/// </param>
-public sealed record TotalsRow(
-    string Key,
-    string Name,
-    Sum? Cash,
-    Sum? GoodsValue,
-    Sum? Combined,
-    Sum? ReportedCash,
-    Sum? ReportedGoodsValue,
-    Sum? ReportedCombined,
-    int Donations,
-    int ReportedTotals,
-    int Sources,
-    IReadOnlyList<ItemTotal> Items,
-    IReadOnlyList<GroupMember>? SharedAmong = null);
-
 /// <summary>Filters on the donations that totals count.</summary>
 public sealed record TotalsFilter
 {
@@ -214,7 +181,7 @@ public sealed class Totals(LedgerDatabase database)
     /// </summary>
     public IReadOnlyList<ItemTotal> Supplies(TotalsFilter? filter = null) =>
         By(TotalsGroup.Category, filter).SelectMany(row => row.Items).GroupBy(i => (i.Category, i.Unit))
-            .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit, g.Sum(i => i.Quantity), Combine(g.Select(i => i.Qualifier)), g.Sum(i => i.Donations)))
+            .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit, g.Sum(i => i.Quantity), Sums.Combine(g.Select(i => i.Qualifier)), g.Sum(i => i.Donations)))
             .OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal)
             .ToList();
 
@@ -378,20 +345,5 @@ public sealed class Totals(LedgerDatabase database)
         return new Sum(figures.Sum(f => (decimal)f.Fen!.Value) / 100m, Combine(figures.Select(f => f.Qualifier)));
     }
 
-    /// <summary>
-    /// The qualifier of a sum: exact when every part is; at least when parts are exact or lower
-    /// bounds; at most likewise; about as soon as the parts pull different ways.
-    /// </summary>
-    internal static Qualifier Combine(IEnumerable<string?> qualifiers) => Combine(qualifiers.Select(Fen.Qualifier));
-
-    internal static Qualifier Combine(IEnumerable<Qualifier> qualifiers)
-    {
-        var kinds = qualifiers.Where(q => q != Qualifier.Exact).Distinct().ToList();
-        return kinds.Count switch
-        {
-            0 => Qualifier.Exact,
-            1 => kinds[0],
-            _ => Qualifier.About,
-        };
-    }
+    private static Qualifier Combine(IEnumerable<string?> qualifiers) => Sums.Combine(qualifiers.Select(Fen.Qualifier));
 }

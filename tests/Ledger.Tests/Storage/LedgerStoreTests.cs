@@ -283,6 +283,49 @@ public class LedgerStoreTests(StoreKind store)
     }
 
     [Test]
+    public void Many_reports_written_together_give_the_ledger_that_one_report_at_a_time_gives()
+    {
+        // Generated reports, with a repeat of a gift in another report, a reported total, the same text twice, and a name ingested twice with changed text.
+        var reports = Dashboard.LargeLedger.Reports(400).Select(d => (d.Name, Text: d.Text())).ToList();
+        var repeated = reports[3].Text.Split('\n').Last(l => l.Contains("捐款", StringComparison.Ordinal));
+        reports.Add(("repeat.txt", $"2020年第9期\n\n{repeated}\n"));
+        reports.Add(("total.txt", $"2020年第9期\n\n截至目前,{Dashboard.LargeLedger.Giver(1)}累计捐款466万元。\n"));
+        reports.Add(("copy.txt", reports[5].Text));
+        reports.Add((reports[7].Name, reports[7].Text.Replace("捐款", "捐赠", StringComparison.Ordinal)));
+        using var together = new TemporaryLedger(store);
+        using var oneByOne = new TemporaryLedger(store);
+
+        var written = together.Ingestion.IngestMany(reports.Select(r => new DocumentSource(r.Name, () => r.Text))).ToList();
+        foreach (var (name, text) in reports) oneByOne.Ingestion.Ingest(name, text);
+
+        Assert.That(written.Select(r => r.Outcome).Distinct(), Is.EquivalentTo(new[] { IngestOutcome.New, IngestOutcome.Unchanged, IngestOutcome.Replaced }));
+        Assert.That(written.Sum(r => r.JoinedReports), Is.GreaterThan(0), "the repeated gift is joined");
+        foreach (var group in new[] { TotalsGroup.Donor, TotalsGroup.Recipient, TotalsGroup.Category, TotalsGroup.Month })
+            Assert.That(TotalsFormat.Json(together.Totals.By(group)), Is.EqualTo(TotalsFormat.Json(oneByOne.Totals.By(group))), group.ToString());
+        // And the totals kept for each giver are those summed from the donations.
+        using var connection = together.Database.Connect();
+        foreach (var row in together.Totals.By(TotalsGroup.Donor))
+        {
+            var summed = Totals.Query(connection, null, TotalsGroup.Donor, new TotalsFilter { Organization = long.Parse(row.Key) }).Single();
+            Assert.That(TotalsFormat.Json([row]), Is.EqualTo(TotalsFormat.Json([summed])), row.Name);
+        }
+    }
+
+    [Test]
+    public void Text_beyond_the_basic_plane_and_the_characters_json_escapes_are_stored_as_written()
+    {
+        using var ledger = new TemporaryLedger(store);
+        const string text = "2020年第1期 \"特刊\" \\ 𠀀𪚥 😷\t\r\n\n𠀀𪚥公司向市第一医院捐款10万元。\n";
+
+        var result = ledger.Ingestion.IngestMany([new DocumentSource("plane.txt", () => text)]).Single();
+
+        var sources = new Sources(ledger.Database);
+        Assert.That(sources.Text(result.DocumentId), Is.EqualTo(text));
+        Assert.That(sources.Records(result.DocumentId).Single().Donor, Is.EqualTo("𠀀𪚥公司"));
+        Assert.That(ledger.Totals.By(TotalsGroup.Donor).Single().Name, Is.EqualTo("𠀀𪚥公司"));
+    }
+
+    [Test]
     public void Totals_json_read_ready_made_is_the_json_of_the_totals()
     {
         using var ledger = new TemporaryLedger(store);

@@ -33,7 +33,7 @@ public sealed class SqliteStore : ILedgerStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute($"PRAGMA busy_timeout = {_busySeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
+        connection.Execute($"PRAGMA busy_timeout = {_busySeconds * 1000}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 20000;");
         return connection;
     }
 
@@ -72,6 +72,10 @@ public sealed class SqliteStore : ILedgerStore
         transaction.Commit();
         return version;
     }
+
+    /// <summary>The rows of the JSON array of arrays in <c>@rows</c> as a table, a column for each position (JSON numbers and strings keep their types).</summary>
+    internal static string JsonRows(IReadOnlyList<(string Column, string Type)> columns) =>
+        $"(SELECT {string.Join(", ", columns.Select((c, i) => $"value ->> {i} AS {c.Column}"))} FROM json_each(@rows)) AS given";
 
     // SQLITE_BUSY, SQLITE_LOCKED.
     internal static bool IsBusy(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
