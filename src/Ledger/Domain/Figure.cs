@@ -11,6 +11,13 @@ public readonly record struct Figure(decimal Value, Qualifier Qualifier, decimal
 
     public Figure WithQualifier(Qualifier qualifier) => this with { Qualifier = qualifier };
 
+    /// <summary>The figure as money is kept: whole fen (0.01 yuan), never floating point; null for no figure.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Limits.MostYuan"/>).</exception>
+    public static long? Fen(Figure? figure) => figure is { } f
+        ? f.Value is >= 0 and <= Limits.MostYuan ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero)
+            : throw new ArgumentOutOfRangeException(nameof(figure), f.Value, "no amount of one gift")
+        : null;
+
     public override string ToString() => Qualifier switch
     {
         Qualifier.AtLeast => $"≥{Value}",

@@ -35,7 +35,17 @@ public sealed record TotalsRow(
 
 /// <summary>A gift as it counts in its giver's totals: its figures in fen, and its goods with their quantities.</summary>
 public sealed record CountedGift(bool Aggregate, long? CashFen, Qualifier CashQualifier, long? GoodsFen, Qualifier GoodsQualifier,
-    long? CombinedFen, Qualifier CombinedQualifier, IReadOnlyList<(string Category, string Unit, decimal? Quantity, Qualifier Qualifier)> Items);
+    long? CombinedFen, Qualifier CombinedQualifier, IReadOnlyList<(string Category, string Unit, decimal? Quantity, Qualifier Qualifier)> Items)
+{
+    /// <summary>The gift a record states, as it counts once it is a donation.</summary>
+    public static CountedGift Of(DonationRecord record) =>
+        new(record.Aggregate, Figure.Fen(record.Cash), QualifierOf(record.Cash), Figure.Fen(record.GoodsValue), QualifierOf(record.GoodsValue),
+            Figure.Fen(record.Combined), QualifierOf(record.Combined),
+            record.Items.Select(i => (Vocabulary.Snake(i.Category), i.Unit ?? "", i.Quantity?.Value, QualifierOf(i.Quantity))).ToList());
+
+    // No figure counts as exact: it adds nothing.
+    private static Qualifier QualifierOf(Figure? figure) => figure?.Qualifier ?? Qualifier.Exact;
+}
 
 /// <summary>How figures add up: the one rule of every total, whether summed afresh or kept up to date gift by gift.</summary>
 public static class Sums

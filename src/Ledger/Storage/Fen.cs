@@ -7,10 +7,7 @@ namespace Ledger.Storage;
 internal static class Fen
 {
     /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Limits.MostYuan"/>).</exception>
-    public static long? Of(Figure? figure) => figure is { } f
-        ? f.Value is >= 0 and <= Limits.MostYuan ? (long)Math.Round(f.Value * 100m, MidpointRounding.AwayFromZero)
-            : throw new ArgumentOutOfRangeException(nameof(figure), f.Value, "no amount of one gift")
-        : null;
+    public static long? Of(Figure? figure) => Figure.Fen(figure);
 
     public static decimal? Yuan(long? fen) => fen is { } f ? f / 100m : null;
 

@@ -73,38 +73,49 @@ public static class Migration
         Statements statements, string table, string order)
     {
         // The columns both ledgers have: PostgreSQL's explicit rowid is numbered anew, in the order the rows come.
-        var targetColumns = Columns(target, transaction, table).Where(c => c != "rowid").ToHashSet(StringComparer.Ordinal);
-        var columns = Columns(source, snapshot, table).Where(targetColumns.Contains).ToList();
-        var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var names = columns.Select((_, i) => $"@p{i}").ToArray();
+        var targetColumns = Columns(target, transaction, table).Where(c => c.Name != "rowid").ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        var columns = Columns(source, snapshot, table).Select(c => c.Name).Where(targetColumns.ContainsKey).ToList();
+        var rowsTable = new Table(table, columns.Select(c => (c, targetColumns[c])).ToArray());
         using var command = source.CreateCommand();
         command.Transaction = snapshot;
         command.CommandText = $"SELECT {string.Join(", ", columns)} FROM {table} ORDER BY {order}";
         using var reader = command.ExecuteReader();
         long rows = 0;
-        var values = new (string Name, object? Value)[columns.Count];
         while (reader.Read())
         {
+            var values = new object?[columns.Count];
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                {
+                    // The one BLOB, the giver's kept JSON, is UTF-8 text (Tables.Utf8).
+                    byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                    long or string => reader.GetValue(i),
+                    var other => Convert.ToInt64(other, System.Globalization.CultureInfo.InvariantCulture),
+                };
                 // Written while documents are copied; linked after (see Copy).
-                if (table == "documents" && columns[i] == "replaced_by") value = null;
-                values[i] = (names[i], value);
+                if (table == "documents" && columns[i] == "replaced_by") values[i] = null;
             }
-            statements.Execute(insert, values);
+            statements.Add(rowsTable, values);
             rows++;
         }
+        statements.Flush();
         return rows;
     }
 
-    private static List<string> Columns(DbConnection connection, DbTransaction transaction, string table)
+    // Each column's name, and its type as the rows of a Table carry it.
+    private static List<(string Name, string Type)> Columns(DbConnection connection, DbTransaction transaction, string table)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT * FROM {table} WHERE 1 = 0";
         using var reader = command.ExecuteReader();
-        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        return Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), reader.GetFieldType(i) switch
+        {
+            var t when t == typeof(long) || t == typeof(int) => "BIGINT",
+            var t when t == typeof(byte[]) => Storage.Tables.Utf8,
+            _ => "TEXT",
+        })).ToList();
     }
 
     /// <summary>The groupings whose totals (every figure, count and member, as JSON) differ between two ledgers.</summary>

@@ -6,11 +6,11 @@ using System.Data.Common;
 namespace Ledger.Storage;
 
 /// <summary>
-/// Finds the organization (or person) a name stands for, across documents, and says why:
-/// a person's decision first, then the name as seen before, then the other names it may have
-/// been written as (<see cref="OtherNames"/>), when the ledger knows one of them.
+/// The names, organizations and decisions of the ledger as the naming rule (<see cref="Naming"/>)
+/// asks for them during one write transaction: read once, many at a time, and kept with the names
+/// the transaction adds; and the organizations and names it creates, written with the transaction.
 /// </summary>
-internal sealed class OrganizationNames(DbConnection connection, DbTransaction transaction, Statements statements)
+internal sealed class OrganizationNames(DbConnection connection, DbTransaction transaction, Statements statements) : INameFacts
 {
     private readonly Dictionary<string, long> _seen = [];
 
@@ -44,7 +44,7 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
             if (kind == DonorKind.Person || _seen.ContainsKey(name)) continue;
             var others = OtherNames.Of(name, city);
             wanted.UnionWith(others.Select(o => o.Name));
-            fullForms.Add(FullForm(others) ?? name);
+            fullForms.Add(Naming.FullForm(others) ?? name);
         }
         using (var rows = statements.RowsMatching("SELECT name, organization_id FROM names WHERE name IN (SELECT value FROM {values})",
                    wanted.Where(n => !_seen.ContainsKey(n) && _asked.Add(n)).ToList()))
@@ -59,81 +59,49 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
     /// <summary>Whether the organization was created by this transaction's documents (so no earlier donation is its).</summary>
     public bool CreatedHere(long id) => _created.Contains(id);
 
-    /// <summary>The organization a name stands for, created when nothing known matches it.</summary>
-    public long Resolve(string name, DonorKind kind, string? city, string? also = null)
+    /// <summary>The organization a name stands for (<see cref="Naming.Resolve"/>), created when nothing known matches it.</summary>
+    public long Resolve(string name, DonorKind kind, string? city)
     {
         name = name.Trim();
         if (_seen.TryGetValue(name, out var cached)) return cached;
-        // The other names it may have been written as, asked once for both the look-up and the naming of a new organization.
-        var others = kind == DonorKind.Person ? [] : OtherNames.Of(name, city);
-        var id = Find(name, kind, others, out var reason) ?? Create(name, kind, others, out reason);
-        Remember(name, id, reason);
-        if (also is not null && also != name && Known(also) is null) Remember(also, id, $"named as the giver's representative or member ({also}) beside {name}");
+        var resolution = Naming.Resolve(name, kind, city, this, DonorNames.KindOf);
+        var id = resolution switch
+        {
+            NameResolution.Known known => known.Id,
+            NameResolution.New created => Create(name, created),
+            _ => throw new InvalidOperationException($"unexpected {resolution}"),
+        };
+        Remember(name, id, resolution.Reason);
         return id;
     }
 
-    private long? Find(string name, DonorKind kind, List<(string Name, string Why, bool Guess)> others, out string reason)
+    private long Create(string name, NameResolution.New created)
     {
-        reason = "";
-        _decided ??= connection.Query<string>("SELECT DISTINCT name FROM name_decisions", transaction: transaction).ToHashSet(StringComparer.Ordinal);
-        var decision = !_decided.Contains(name) ? null : connection.QueryFirstOrDefault<(string Decision, string? Organization, string Who, string Why)?>(
-            "SELECT decision, organization_name, who, why FROM name_decisions WHERE name = @name ORDER BY id DESC LIMIT 1",
-            new { name }, transaction);
-        if (decision is { } d)
-        {
-            reason = $"decided by {d.Who}: {d.Why}";
-            if (d.Decision == "split") return Known(name) is { } own && OwnName(own, name) ? own : null;
-            if (d.Organization is not null && OrganizationNamed(d.Organization) is { } chosen) return chosen;
-        }
-        if (Known(name) is { } known)
-        {
-            reason = "as written before";
-            return known;
-        }
-        if (kind == DonorKind.Person) return null;
-        foreach (var (candidate, why, _) in others)
-        {
-            if (Known(candidate) is { } match)
-            {
-                reason = why;
-                return match;
-            }
-        }
-        return null;
-    }
-
-    private long Create(string name, DonorKind kind, List<(string Name, string Why, bool Guess)> others, out string reason)
-    {
-        // A new organization is named by its full form, made absolute where the name is relative to the city
-        // (市红十字会); a guess that a bare name is local (医大一院 → 哈尔滨医大一院) only ever matches known names.
-        var full = kind == DonorKind.Person ? name : FullForm(others) ?? name;
-        reason = full == name ? "as written" : $"full form {full}";
-        var existing = OrganizationNamed(full);
-        if (existing is { } id) return id;
-        // An abbreviation may not tell the kind its full form does (哈医大一院 → …医院 is a hospital).
-        if (kind == DonorKind.Unknown) kind = DonorNames.KindOf(full);
-        id = statements.NextId("organizations");
-        statements.Add(Tables.Organizations, id, full, Vocabulary.Snake(kind));
-        _organizations[full] = id;
+        var id = statements.NextId("organizations");
+        statements.Add(Tables.Organizations, id, created.FullName, Vocabulary.Snake(created.Kind));
+        _organizations[created.FullName] = id;
         _created.Add(id);
-        if (full != name) Remember(full, id, "full form");
+        if (created.FullName != name) Remember(created.FullName, id, "full form");
         return id;
     }
 
-    private static string? FullForm(IEnumerable<(string Name, string Why, bool Guess)> others) => others.Where(c => !c.Guess).Select(c => c.Name).LastOrDefault();
+    public NameDecision? Decision(string name)
+    {
+        _decided ??= connection.Query<string>("SELECT DISTINCT name FROM name_decisions", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        if (!_decided.Contains(name)) return null;
+        using var rows = statements.Rows("SELECT decision, organization_name, who, why FROM name_decisions WHERE name = @name ORDER BY id DESC LIMIT 1", ("@name", name));
+        return rows.Read() ? new NameDecision(rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetString(1), rows.GetString(2), rows.GetString(3)) : null;
+    }
 
-    private long? Known(string name) =>
+    public long? Known(string name) =>
         _seen.TryGetValue(name, out var id) ? id
         : _asked.Contains(name) ? (_stored.TryGetValue(name, out var stored) ? stored : null)
         : statements.Single("SELECT organization_id FROM names WHERE name = @name", ("@name", name)) as long?;
 
-    private long? OrganizationNamed(string name) =>
+    public long? OrganizationNamed(string name) =>
         _organizations.TryGetValue(name, out var id) ? id
         : _askedOrganizations.Contains(name) ? null
         : statements.Single("SELECT id FROM organizations WHERE name = @name", ("@name", name)) as long?;
-
-    private bool OwnName(long id, string name) =>
-        statements.Single("SELECT name FROM organizations WHERE id = @id", ("@id", id)) as string == name;
 
     private void Remember(string name, long id, string reason)
     {

@@ -48,9 +48,10 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     {
         if (_rowsWaiting == 0) return;
         _rowsWaiting = 0;
-        foreach (var table in Tables.InOrder)
+        // The tables ingestion writes in their order; any other (a copy's) in the order its rows came.
+        foreach (var (table, rows) in _rows.OrderBy(t => Array.IndexOf(Tables.InOrder, t.Key) is var at and >= 0 ? at : int.MaxValue))
         {
-            if (!_rows.TryGetValue(table, out var rows) || rows.Count == 0) continue;
+            if (rows.Count == 0) continue;
             if (_sqliteRows is not null)
             {
                 _sqliteRows.Write(table, rows);
@@ -73,6 +74,8 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
             if (!_rowsSql.TryGetValue(table, out var sql)) _rowsSql[table] = sql = table.Sql(LedgerDatabase.JsonRows(connection, table.Columns));
             Run(sql, [("@rows", System.Text.Encoding.UTF8.GetString(_json.WrittenSpan))]);
         }
+        // Tens of thousands of rows a statement: sent now, each group of them one round trip, never many groups in one.
+        Send();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
