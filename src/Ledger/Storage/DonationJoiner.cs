@@ -27,11 +27,10 @@ internal sealed class DonationJoiner(Statements statements, GiverChanges givers,
         if (!_book.Holds(donorId)) Preload([donorId]);
         var placement = _book.Place(donorId, new GiftReport(documentId, record.Line, record.Aggregate, cash, goods, combined, date, record.Items, recipients),
             () => statements.NextId("donations"));
-        var receivers = placement is Placement.Joined { NewRecipients: var added } ? added : recipients.Distinct();
-        foreach (var recipient in receivers) AddRecipient(placement.Donation.Id, recipient);
         if (placement is Placement.Joined joined)
         {
             statements.Add(Tables.DonationReports, joined.Donation.Id, joined.FirstDate);
+            foreach (var recipient in joined.NewRecipients) AddRecipient(joined.Donation.Id, recipient);
             givers.Report(donorId);
             return (joined.Donation.Id, false, joined.Why);
         }
@@ -39,6 +38,7 @@ internal sealed class DonationJoiner(Statements statements, GiverChanges givers,
         statements.Add(Tables.Donations, id, donorId, cash, Fen.QualifierOf(record.Cash), goods, Fen.QualifierOf(record.GoodsValue), combined, Fen.QualifierOf(record.Combined),
             record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), record.CashOther?.Currency,
             date, publishedYear, ingestedAt, Month(date) ?? Month(published), record.Aggregate, 1L);
+        foreach (var recipient in recipients.Distinct()) AddRecipient(id, recipient);
         foreach (var item in record.Items)
             statements.Add(Tables.DonationItems, id, Vocabulary.Snake(item.Category), item.Unit ?? "",
                 item.Quantity?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Fen.QualifierOf(item.Quantity));

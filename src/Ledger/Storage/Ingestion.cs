@@ -228,6 +228,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             batch.Forget();
         }
         var (created, joined) = AddRecords(batch, documentId, document.Records, document.City, document.Year, document.Published, ingestedAt);
+        statements.WriteWhenMany();
         return new IngestResult(document.Name, previous is null ? IngestOutcome.New : IngestOutcome.Replaced, document.Records.Count, created, joined, documentId);
     }
 

@@ -97,6 +97,8 @@ public static class Migration
                 if (table == "documents" && columns[i] == "replaced_by") values[i] = null;
             }
             statements.Add(rowsTable, values);
+            // The rows of one table refer only to tables copied before it.
+            statements.WriteWhenMany();
             rows++;
         }
         statements.Flush();

@@ -28,13 +28,23 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
 
     /// <summary>
     /// A row for <paramref name="table"/>, its values in the order of the table's columns: written with
-    /// the other rows waiting, before the next statement or read, in the order of <see cref="Tables.InOrder"/>.
+    /// the other rows waiting, before the next statement or read (or by <see cref="WriteWhenMany"/>), in
+    /// the order of <see cref="Tables.InOrder"/>.
     /// </summary>
     public void Add(Table table, params object?[] values)
     {
         if (!_rows.TryGetValue(table, out var rows)) _rows[table] = rows = [];
         rows.Add(values);
-        if (++_rowsWaiting >= MostRowsWaiting) WriteRows();
+        _rowsWaiting++;
+    }
+
+    /// <summary>
+    /// Writes the rows waiting once there are many: called where every row waiting has its parents
+    /// added too (after a whole document), since rows are written a table at a time.
+    /// </summary>
+    public void WriteWhenMany()
+    {
+        if (_rowsWaiting >= MostRowsWaiting) WriteRows();
     }
 
     private static readonly JsonWriterOptions RowsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
