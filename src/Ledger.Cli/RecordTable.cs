@@ -32,5 +32,5 @@ internal static class RecordTable
 
     private static string Money(Figure? figure) => figure is { } f ? Figure(f) : "";
 
-    private static string Figure(Figure f) => Ledger.Storage.TotalsFormat.Shown(f.Value, f.Qualifier);
+    private static string Figure(Figure f) => Ledger.Domain.TotalsFormat.Shown(f.Value, f.Qualifier);
 }

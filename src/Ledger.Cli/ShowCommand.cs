@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using System.CommandLine;
 using Ledger.Storage;
 

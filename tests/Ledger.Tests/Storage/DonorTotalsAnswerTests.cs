@@ -1,3 +1,4 @@
+using Ledger.Domain;
 using Dapper;
 using Ledger.Storage;
 using NUnit.Framework;

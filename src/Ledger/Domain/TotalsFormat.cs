@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Ledger.Domain;
-using Ledger.Extraction;
 
-namespace Ledger.Storage;
+namespace Ledger.Domain;
 
 /// <summary>
 /// Totals written out: JSON objects with snake_case fields (one per group, with its key and name),
