@@ -58,34 +58,47 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     {
         if (_rowsWaiting == 0) return;
         _rowsWaiting = 0;
-        // The tables ingestion writes in their order; any other (a copy's) in the order its rows came.
-        foreach (var (table, rows) in _rows.OrderBy(t => Array.IndexOf(Tables.InOrder, t.Key) is var at and >= 0 ? at : int.MaxValue))
+        try
         {
-            if (rows.Count == 0) continue;
-            if (_sqliteRows is not null)
+            // The tables ingestion writes in their order; any other (a copy's) in the order its rows came.
+            foreach (var (table, rows) in _rows.OrderBy(t => Array.IndexOf(Tables.InOrder, t.Key) is var at and >= 0 ? at : int.MaxValue))
             {
-                _sqliteRows.Write(table, rows);
-                rows.Clear();
-                continue;
+                if (rows.Count == 0) continue;
+                if (_sqliteRows is not null) _sqliteRows.Write(table, rows);
+                else Run(RowsSql(table), [("@rows", Json(rows))]);
             }
-            _json.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_json, RowsJson))
+            // Tens of thousands of rows a statement: sent now, each group of them one round trip, never many groups in one.
+            Send();
+        }
+        finally
+        {
+            // Written, or refused: the work that added them is rolled back, and none is ever written twice.
+            foreach (var rows in _rows.Values) rows.Clear();
+        }
+    }
+
+    private string RowsSql(Table table)
+    {
+        if (!_rowsSql.TryGetValue(table, out var sql)) _rowsSql[table] = sql = table.Sql(LedgerDatabase.JsonRows(connection, table.Columns));
+        return sql;
+    }
+
+    // The rows as one JSON array of arrays.
+    private string Json(List<object?[]> rows)
+    {
+        _json.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_json, RowsJson))
+        {
+            writer.WriteStartArray();
+            foreach (var row in rows)
             {
                 writer.WriteStartArray();
-                foreach (var row in rows)
-                {
-                    writer.WriteStartArray();
-                    foreach (var value in row) WriteValue(writer, value);
-                    writer.WriteEndArray();
-                }
+                foreach (var value in row) WriteValue(writer, value);
                 writer.WriteEndArray();
             }
-            rows.Clear();
-            if (!_rowsSql.TryGetValue(table, out var sql)) _rowsSql[table] = sql = table.Sql(LedgerDatabase.JsonRows(connection, table.Columns));
-            Run(sql, [("@rows", System.Text.Encoding.UTF8.GetString(_json.WrittenSpan))]);
+            writer.WriteEndArray();
         }
-        // Tens of thousands of rows a statement: sent now, each group of them one round trip, never many groups in one.
-        Send();
+        return System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
@@ -167,23 +180,8 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     /// them as a one-column table (<c>name IN (SELECT value FROM {values})</c>), sent as one parameter
     /// however many there are.
     /// </summary>
-    public DbDataReader RowsMatching(string sql, IEnumerable<string> values)
-    {
-        _json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_json, RowsJson))
-        {
-            writer.WriteStartArray();
-            foreach (var value in values)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(value);
-                writer.WriteEndArray();
-            }
-            writer.WriteEndArray();
-        }
-        var rows = System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
-        return Rows(sql.Replace("{values}", LedgerDatabase.JsonRows(connection, OneText), StringComparison.Ordinal), ("@rows", rows));
-    }
+    public DbDataReader RowsMatching(string sql, IEnumerable<string> values) =>
+        Rows(sql.Replace("{values}", LedgerDatabase.JsonRows(connection, OneText), StringComparison.Ordinal), ("@rows", Json(values.Select(v => new object?[] { v }).ToList())));
 
     /// <summary>The rows of a query, read as they come.</summary>
     public DbDataReader Rows(string sql, params (string Name, object? Value)[] values) => Bound(sql, values).ExecuteReader();

@@ -312,6 +312,40 @@ public class LedgerStoreTests(StoreKind store)
     }
 
     [Test]
+    public void A_report_the_store_refuses_is_reported_failed_and_the_others_of_its_transaction_are_stored()
+    {
+        using var ledger = new TemporaryLedger(store);
+        using (var connection = ledger.Database.Connect())
+        {
+            // The store itself refuses one giver's records, as a full disk or a broken constraint would refuse a write.
+            connection.Execute(store == StoreKind.Postgres
+                ? """
+                  CREATE FUNCTION refuse_record() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN IF NEW.donor = '坏公司' THEN RAISE EXCEPTION 'refused by the store'; END IF; RETURN NEW; END $$;
+                  CREATE TRIGGER refuse_record BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION refuse_record();
+                  """
+                : "CREATE TRIGGER refuse_record BEFORE INSERT ON records WHEN NEW.donor = '坏公司' BEGIN SELECT RAISE(ABORT, 'refused by the store'); END;");
+        }
+
+        var results = ledger.Ingestion.IngestMany([
+            new DocumentSource("first.txt", () => "2020年第1期\n\n哈尔滨建筑有限公司向市第一医院捐款10万元。\n"),
+            new DocumentSource("bad.txt", () => "2020年第2期\n\n坏公司向市第一医院捐款20万元。\n"),
+            new DocumentSource("third.txt", () => "2020年第3期\n\n哈尔滨建筑有限公司向市第一医院捐款10万元。\n王德江捐款500元。\n")]).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.Outcome), Is.EqualTo(new[] { IngestOutcome.New, IngestOutcome.Failed, IngestOutcome.New }));
+            Assert.That(results[1].Error, Does.Contain("refused by the store"));
+            Assert.That(results[2].JoinedReports, Is.EqualTo(1), "the third report joins the first's gift");
+            Assert.That(ledger.Totals.By(TotalsGroup.Donor).Select(t => (t.Name, t.Cash, t.Sources)), Is.EqualTo(new (string, Sum?, int)[]
+            {
+                ("哈尔滨建筑有限公司", new Sum(100_000m, Qualifier.Exact), 2), ("王德江", new Sum(500m, Qualifier.Exact), 1),
+            }));
+            Assert.That(new Sources(ledger.Database).List().Select(d => d.Name), Is.EqualTo(new[] { "first.txt", "third.txt" }));
+        });
+    }
+
+    [Test]
     public void Text_beyond_the_basic_plane_and_the_characters_json_escapes_are_stored_as_written()
     {
         using var ledger = new TemporaryLedger(store);
