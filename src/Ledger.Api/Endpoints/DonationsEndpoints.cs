@@ -354,16 +354,13 @@ internal static class DonationsEndpoints
     /// <param name="id">The donation's id.</param>
     /// <param name="correction">The field, the right figure, who and why.</param>
     /// <param name="corrections">The ledger's corrections.</param>
-    public static Results<Created<Correction>, ProblemHttpResult> CorrectDonation(long id, CorrectionRequest correction, Corrections corrections)
-    {
-        try
+    public static Results<Created<Correction>, ProblemHttpResult> CorrectDonation(long id, CorrectionRequest correction, Corrections corrections) =>
+        corrections.Add(id, correction.Field, correction.Yuan, correction.Who.Trim(), correction.Why.Trim()) switch
         {
-            var made = corrections.Add(id, correction.Field, correction.Yuan, correction.Who.Trim(), correction.Why.Trim());
-            return TypedResults.Created($"/api/v1/donations/{id}/corrections", made);
-        }
-        catch (KeyNotFoundException)
-        {
-            return Problems.NotFound($"There is no donation {id}.");
-        }
-    }
+            CorrectionOutcome.Corrected made => TypedResults.Created($"/api/v1/donations/{id}/corrections", made.Correction),
+            // The request's checks refuse such a correction first, naming its field; one the ledger refuses after them is still the client's to mend.
+            CorrectionOutcome.Refused refused => TypedResults.Problem(title: "The correction was refused", detail: refused.Reason + ".",
+                statusCode: StatusCodes.Status400BadRequest),
+            _ => Problems.NotFound($"There is no donation {id}."),
+        };
 }

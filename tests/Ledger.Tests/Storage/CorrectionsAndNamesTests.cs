@@ -15,11 +15,12 @@ public class CorrectionsAndNamesTests(StoreKind store)
         var donation = DonationOf(ledger, "某公司");
         var corrections = new Corrections(ledger.Database);
 
-        corrections.Add(donation, "cash", 12000m, "auditor Li", "the bank receipt shows 12,000 yuan");
+        var first = corrections.Add(donation, "cash", 12000m, "auditor Li", "the bank receipt shows 12,000 yuan");
         corrections.Add(donation, "cash", 120000m, "auditor Li", "typo in the previous correction");
 
         Assert.Multiple(() =>
         {
+            Assert.That((first as CorrectionOutcome.Corrected)?.Correction.Yuan, Is.EqualTo(12000m));
             Assert.That(ledger.Totals.By(TotalsGroup.Donor).Single().Cash, Is.EqualTo(new Sum(120000m, Qualifier.Exact)));
             Assert.That(corrections.Of(donation).Select(c => (c.Field, c.Yuan, c.Who)), Is.EqualTo(new[]
             {
@@ -60,10 +61,14 @@ public class CorrectionsAndNamesTests(StoreKind store)
         var corrections = new Corrections(ledger.Database);
         var donation = DonationOf(ledger, "某公司");
 
-        Assert.Throws<KeyNotFoundException>(() => corrections.Add(999, "cash", 1m, "a", "b"));
-        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "donor", 1m, "a", "b"));
-        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "cash", 1m, "a", " "));
-        Assert.That(corrections.Of(donation), Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(corrections.Add(999, "cash", 1m, "a", "b"), Is.EqualTo(new CorrectionOutcome.NoSuchDonation()));
+            Assert.That(corrections.Add(donation, "donor", 1m, "a", "b"),
+                Is.EqualTo(new CorrectionOutcome.Refused("'donor' is not a field that can be corrected (cash, goods_value, combined)")));
+            Assert.That(corrections.Add(donation, "cash", 1m, "a", " "), Is.EqualTo(new CorrectionOutcome.Refused("a correction says who made it and why")));
+            Assert.That(corrections.Of(donation), Is.Empty);
+        });
     }
 
     [Test]
