@@ -300,22 +300,17 @@ internal static class DonationsEndpoints
         if (query.Sort is not null && !Orders.TryGetValue(query.Sort, out order))
             errors["sort"] = [$"'{query.Sort}' is not an order; one of {string.Join(", ", Orders.Keys)}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        try
+        var cursor = string.IsNullOrEmpty(query.Cursor) ? null : DonationCursor.Read(query.Cursor, order);
+        if (cursor is CursorReading.NotGivenOut foreign) return Problems.Invalid("cursor", foreign.Reason + ".");
+        var selected = new DonationQuery
         {
-            var selected = new DonationQuery
-            {
-                Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
-                Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
-                Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
-            };
-            var page = donations.Find(selected);
-            http.Response.Headers["X-Total-Count"] = donations.Count(selected).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Ok(new DonationList(page.Donations, page.Next));
-        }
-        catch (FormatException bad)
-        {
-            return Problems.Invalid("cursor", bad.Message + ".");
-        }
+            Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
+            Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
+            Order = order, Limit = query.Limit ?? 50, After = (cursor as CursorReading.Found)?.Cursor,
+        };
+        var page = donations.Find(selected);
+        http.Response.Headers["X-Total-Count"] = donations.Count(selected).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(new DonationList(page.Donations, page.Next?.Text));
     }
 
     private static readonly Dictionary<string, DonationOrder> Orders = new()
