@@ -335,6 +335,26 @@ public class LedgerStoreTests(StoreKind store)
     }
 
     [Test]
+    public void An_organizations_page_is_there_for_an_organization_and_for_no_other_id()
+    {
+        using var ledger = new TemporaryLedger(store);
+        ledger.IngestSeeds();
+        var organizations = new Organizations(ledger.Database);
+        var donations = new Donations(ledger.Database);
+        var zhao = organizations.Named("赵国良")!;
+
+        var page = OrganizationView.Of(zhao.Id, organizations, ledger.Totals, donations);
+        var nobody = OrganizationView.Of(987654, organizations, ledger.Totals, donations);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page?.Name, Is.EqualTo("赵国良"));
+            Assert.That(page?.Gifts, Has.Count.EqualTo(2));
+            Assert.That(nobody, Is.Null);
+        });
+    }
+
+    [Test]
     public void Pages_follow_their_cursor_and_a_cursor_the_ledger_did_not_give_out_reads_as_such()
     {
         using var ledger = new TemporaryLedger(store);
