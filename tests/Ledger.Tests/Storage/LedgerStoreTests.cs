@@ -388,6 +388,8 @@ public class LedgerStoreTests(StoreKind store)
                 Is.EqualTo(new CursorReading.NotGivenOut("the cursor is not one this ledger gave out")));
             Assert.That(DonationCursor.Read(forged, DonationOrder.AmountDescending),
                 Is.EqualTo(new CursorReading.NotGivenOut("the cursor is not one this ledger gave out")));
+            // A cursor continues the order it was given out for, never another one.
+            Assert.Throws<ArgumentException>(() => donations.Find(byAmount with { Order = DonationOrder.Date, After = givenOut[0] }));
         });
     }
 
