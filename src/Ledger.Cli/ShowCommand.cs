@@ -26,8 +26,12 @@ internal static class ShowCommand
         if (LedgerFile.OpenExisting(db, error) is not { } database) return 2;
         var organizations = new Organizations(database);
         if (LedgerFile.Organization(organizations, idOrName, "ledger show", error) is not { } id) return 2;
+        if (OrganizationView.Of(id, organizations, new Totals(database), new Donations(database)) is not { } page)
+        {
+            error.WriteLine($"ledger show: there is no organization {id}");
+            return 2;
+        }
 
-        var page = OrganizationView.Of(id, organizations, new Totals(database), new Donations(database));
         output.WriteLine($"{page.Name} ({page.Kind}, id {page.Id})");
         output.WriteLine("names: " + string.Join("; ", page.Names.Select(n => $"{n.Name} ({n.Reason})")));
         output.WriteLine();

@@ -300,22 +300,17 @@ internal static class DonationsEndpoints
         if (query.Sort is not null && !Orders.TryGetValue(query.Sort, out order))
             errors["sort"] = [$"'{query.Sort}' is not an order; one of {string.Join(", ", Orders.Keys)}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        try
+        var cursor = string.IsNullOrEmpty(query.Cursor) ? null : DonationCursor.Read(query.Cursor, order);
+        if (cursor is CursorReading.NotGivenOut foreign) return Problems.Invalid("cursor", foreign.Reason + ".");
+        var selected = new DonationQuery
         {
-            var selected = new DonationQuery
-            {
-                Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
-                Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
-                Order = order, Limit = query.Limit ?? 50, After = query.Cursor,
-            };
-            var page = donations.Find(selected);
-            http.Response.Headers["X-Total-Count"] = donations.Count(selected).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Ok(new DonationList(page.Donations, page.Next));
-        }
-        catch (FormatException bad)
-        {
-            return Problems.Invalid("cursor", bad.Message + ".");
-        }
+            Donor = donor.Id, Recipient = recipient.Id, Category = query.Category, From = query.From, To = query.To,
+            Document = document.Name, Aggregate = query.Aggregate, Undated = query.Undated, MinimumYuan = query.MinAmount, Text = query.Text,
+            Order = order, Limit = query.Limit ?? 50, After = (cursor as CursorReading.Found)?.Cursor,
+        };
+        var page = donations.Find(selected);
+        http.Response.Headers["X-Total-Count"] = donations.Count(selected).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(new DonationList(page.Donations, page.Next?.Text));
     }
 
     private static readonly Dictionary<string, DonationOrder> Orders = new()
@@ -354,16 +349,13 @@ internal static class DonationsEndpoints
     /// <param name="id">The donation's id.</param>
     /// <param name="correction">The field, the right figure, who and why.</param>
     /// <param name="corrections">The ledger's corrections.</param>
-    public static Results<Created<Correction>, ProblemHttpResult> CorrectDonation(long id, CorrectionRequest correction, Corrections corrections)
-    {
-        try
+    public static Results<Created<Correction>, ProblemHttpResult> CorrectDonation(long id, CorrectionRequest correction, Corrections corrections) =>
+        corrections.Add(id, correction.Field, correction.Yuan, correction.Who.Trim(), correction.Why.Trim()) switch
         {
-            var made = corrections.Add(id, correction.Field, correction.Yuan, correction.Who.Trim(), correction.Why.Trim());
-            return TypedResults.Created($"/api/v1/donations/{id}/corrections", made);
-        }
-        catch (KeyNotFoundException)
-        {
-            return Problems.NotFound($"There is no donation {id}.");
-        }
-    }
+            CorrectionOutcome.Corrected made => TypedResults.Created($"/api/v1/donations/{id}/corrections", made.Correction),
+            // The request's checks refuse such a correction first, naming its field; one the ledger refuses after them is still the client's to mend.
+            CorrectionOutcome.Refused refused => TypedResults.Problem(title: "The correction was refused", detail: refused.Reason + ".",
+                statusCode: StatusCodes.Status400BadRequest),
+            _ => Problems.NotFound($"There is no donation {id}."),
+        };
 }

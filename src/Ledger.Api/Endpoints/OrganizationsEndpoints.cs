@@ -57,7 +57,7 @@ internal static class OrganizationsEndpoints
         if (resolved.Ambiguous is { } ambiguous) return ambiguous;
         // A blank name is no filter elsewhere; here it names no one.
         if (resolved.Id is not { } id) return Problems.NotFound($"No organization is known as '{organization}'.");
-        return TypedResults.Ok(OrganizationView.Of(id, organizations, totals, donations));
+        return OrganizationView.Of(id, organizations, totals, donations) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"There is no organization {id}.");
     }
 
     /// <summary>Every mention of an organization, a page at a time.</summary>

@@ -20,18 +20,20 @@ public sealed class Corrections(LedgerDatabase database)
         ["combined"] = "combined_fen",
     };
 
-    /// <summary>Appends a correction; <paramref name="yuan"/> null clears the figure.</summary>
-    /// <exception cref="KeyNotFoundException">No such donation.</exception>
-    /// <exception cref="ArgumentException">No such field, or an empty who or why.</exception>
-    public Correction Add(long donationId, string field, decimal? yuan, string who, string why)
+    /// <summary>
+    /// Appends a correction (<paramref name="yuan"/> null clears the figure), or says why not: no such
+    /// donation, a field that cannot be corrected, or no one saying who made it and why.
+    /// </summary>
+    public CorrectionOutcome Add(long donationId, string field, decimal? yuan, string who, string why)
     {
-        if (!Fields.TryGetValue(field, out var column)) throw new ArgumentException($"'{field}' is not a field that can be corrected ({string.Join(", ", Fields.Keys)})", nameof(field));
-        if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) throw new ArgumentException("a correction says who made it and why");
+        if (!Fields.TryGetValue(field, out var column))
+            return new CorrectionOutcome.Refused($"'{field}' is not a field that can be corrected ({string.Join(", ", Fields.Keys)})");
+        if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) return new CorrectionOutcome.Refused("a correction says who made it and why");
         var value = yuan is { } y ? ((long)Math.Round(y * 100m, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         if (connection.ExecuteScalar<long?>("SELECT id FROM donations WHERE id = @donationId", new { donationId }, transaction) is null)
-            throw new KeyNotFoundException($"no donation {donationId}");
+            return new CorrectionOutcome.NoSuchDonation();
         var correctedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
         var id = connection.ExecuteScalar<long>("""
             INSERT INTO corrections (donation_id, field, value, who, why, corrected_at)
@@ -39,7 +41,7 @@ public sealed class Corrections(LedgerDatabase database)
             """, new { donationId, column, value, who, why, correctedAt }, transaction);
         DonorTotals.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT donor_id FROM donations WHERE id = @donationId", new { donationId }, transaction)]);
         transaction.Commit();
-        return new Correction(id, donationId, field, YuanOf(value), who, why, correctedAt);
+        return new CorrectionOutcome.Corrected(new Correction(id, donationId, field, YuanOf(value), who, why, correctedAt));
     }
 
     /// <summary>Every correction of a donation, oldest first.</summary>
@@ -55,4 +57,15 @@ public sealed class Corrections(LedgerDatabase database)
 
     // Corrections are stored in fen, as every figure of the ledger is.
     private static decimal? YuanOf(string? fen) => Fen.Yuan(fen is null ? null : long.Parse(fen, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+/// <summary>What asking for a correction did: the correction made, no such donation, or why it was refused.</summary>
+public abstract record CorrectionOutcome
+{
+    public sealed record Corrected(Correction Correction) : CorrectionOutcome;
+
+    public sealed record NoSuchDonation : CorrectionOutcome;
+
+    /// <param name="Reason">What the correction lacks: a field that can be corrected, or who made it and why.</param>
+    public sealed record Refused(string Reason) : CorrectionOutcome;
 }

@@ -35,8 +35,8 @@ public sealed record DonationQuery
     public DonationOrder Order { get; init; } = DonationOrder.Date;
     public int Limit { get; init; } = 50;
 
-    /// <summary>Where the previous page ended (<see cref="DonationPage.Next"/>).</summary>
-    public string? After { get; init; }
+    /// <summary>Where the previous page ended (<see cref="DonationPage.Next"/>, or a client's <see cref="DonationCursor.Read">read back</see>).</summary>
+    public DonationCursor? After { get; init; }
 }
 
 /// <summary>An organization or person as a donation names it.</summary>
@@ -73,7 +73,7 @@ public sealed record DonationDetail(DonationSummary Donation, Amount? OriginalCa
     string FirstIngestedAt, IReadOnlyList<DonationSource> Sources, IReadOnlyList<Correction> Corrections);
 
 /// <summary>A page of donations and the cursor of the next one (null on the last page).</summary>
-public sealed record DonationPage(IReadOnlyList<DonationSummary> Donations, string? Next);
+public sealed record DonationPage(IReadOnlyList<DonationSummary> Donations, DonationCursor? Next);
 
 /// <summary>The ledger's donations: filtered, ordered and paged by cursor, or one with its sources.</summary>
 public sealed class Donations(LedgerDatabase database)
@@ -124,7 +124,8 @@ public sealed class Donations(LedgerDatabase database)
             DonationOrder.AmountDescending => ("AmountFen", true),
             _ => ("Id", false),
         };
-        var (afterKey, afterId) = Cursor.Read(query.After, query.Order);
+        if (query.After is { } after && after.Order != query.Order)
+            throw new ArgumentException($"a cursor of a list by {after.Order} does not continue one by {query.Order}", nameof(query));
         var direction = descending ? "DESC" : "ASC";
         var beyond = descending ? "<" : ">";
         var sql = Listed(Totals.Counted) + $"""
@@ -135,9 +136,9 @@ public sealed class Donations(LedgerDatabase database)
             LIMIT @Take
             """;
         using var connection = database.Connect();
-        var rows = connection.Query<Row>(sql, Parameters(query, afterKey, afterId, limit + 1)).ToList();
+        var rows = connection.Query<Row>(sql, Parameters(query, query.After?.Key, query.After?.Id, limit + 1)).ToList();
         var page = rows.Take(limit).ToList();
-        var next = rows.Count > limit ? Cursor.Write(page[^1], query.Order) : null;
+        var next = rows.Count > limit ? CursorAt(page[^1], query.Order) : null;
         return new DonationPage(Summaries(connection, page), next);
     }
 
@@ -235,49 +236,60 @@ public sealed class Donations(LedgerDatabase database)
             .ToList();
     }
 
-
-    /// <summary>
-    /// A cursor names the last donation of a page by its sort key and id, so the next page starts
-    /// right after it even when donations are added meanwhile. It is opaque to clients (base64url).
-    /// </summary>
-    private static class Cursor
+    // Where a page that ends on `last` ended: the value the order sorts by, and the id that breaks ties.
+    private static DonationCursor CursorAt(Row last, DonationOrder order) => new(order, order switch
     {
-        public static string Write(Row last, DonationOrder order)
-        {
-            var key = order switch
-            {
-                DonationOrder.Date or DonationOrder.DateDescending => last.DateKey,
-                DonationOrder.Amount or DonationOrder.AmountDescending => last.AmountFen.ToString(CultureInfo.InvariantCulture),
-                _ => last.Id.ToString(CultureInfo.InvariantCulture),
-            };
-            return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{(int)order}|{last.Id}|{key}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        }
+        DonationOrder.Date or DonationOrder.DateDescending => last.DateKey,
+        DonationOrder.Amount or DonationOrder.AmountDescending => last.AmountFen,
+        _ => last.Id,
+    }, last.Id);
+}
 
-        /// <exception cref="FormatException">The cursor was not made by <see cref="Write"/> for this order.</exception>
-        public static (object? Key, long? Id) Read(string? cursor, DonationOrder order)
-        {
-            if (string.IsNullOrEmpty(cursor)) return (null, null);
-            string text;
-            try
-            {
-                var base64 = cursor.Replace('-', '+').Replace('_', '/');
-                text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
-            }
-            catch (FormatException)
-            {
-                throw new FormatException("the cursor is not one this ledger gave out");
-            }
-            var parts = text.Split('|', 3);
-            if (parts.Length != 3 || parts[0] != ((int)order).ToString(CultureInfo.InvariantCulture)
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                throw new FormatException("the cursor is not one this ledger gave out for this order");
-            object key = order switch
-            {
-                DonationOrder.Date or DonationOrder.DateDescending => parts[2],
-                _ => long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n
-                    : throw new FormatException("the cursor is not one this ledger gave out"),
-            };
-            return (key, id);
-        }
+/// <summary>
+/// Where a page of donations ended: the last donation's sort key and id, so the next page starts
+/// right after it even when donations are added meanwhile. Clients hold it as opaque text
+/// (base64url, <see cref="Text"/>) and send it back to be <see cref="Read"/>.
+/// </summary>
+public sealed record DonationCursor
+{
+    internal DonationCursor(DonationOrder order, object key, long id) => (Order, Key, Id) = (order, key, id);
+
+    /// <summary>The order of the list the page was of: the cursor continues that order only.</summary>
+    public DonationOrder Order { get; }
+
+    // The value the order sorts by: the date key as text, an amount in fen or an id as a number.
+    internal object Key { get; }
+
+    internal long Id { get; }
+
+    /// <summary>The cursor as a client holds it.</summary>
+    public string Text =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{(int)Order}|{Id}|{Key}")))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The cursor <paramref name="text"/> is for a list in <paramref name="order"/>, or why the ledger cannot take it.</summary>
+    public static CursorReading Read(string text, DonationOrder order)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+        var bytes = new byte[base64.Length / 4 * 3];
+        if (!Convert.TryFromBase64String(base64, bytes, out var length)) return new CursorReading.NotGivenOut("the cursor is not one this ledger gave out");
+        var parts = Encoding.UTF8.GetString(bytes, 0, length).Split('|', 3);
+        if (parts.Length != 3 || parts[0] != ((int)order).ToString(CultureInfo.InvariantCulture)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return new CursorReading.NotGivenOut("the cursor is not one this ledger gave out for this order");
+        if (order is DonationOrder.Date or DonationOrder.DateDescending) return new CursorReading.Found(new DonationCursor(order, parts[2], id));
+        return long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var key)
+            ? new CursorReading.Found(new DonationCursor(order, key, id))
+            : new CursorReading.NotGivenOut("the cursor is not one this ledger gave out");
     }
+}
+
+/// <summary>What a cursor a client sent back reads as: where its page starts, or why it is not one the ledger gave out.</summary>
+public abstract record CursorReading
+{
+    public sealed record Found(DonationCursor Cursor) : CursorReading;
+
+    /// <param name="Reason">What is wrong with it, in words for the client.</param>
+    public sealed record NotGivenOut(string Reason) : CursorReading;
 }

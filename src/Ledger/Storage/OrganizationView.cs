@@ -21,10 +21,10 @@ public sealed record OrganizationView(long Id, string Name, string Kind, IReadOn
     IReadOnlyList<TotalsRow> ReceivedShared,
     IReadOnlyList<DonationSummary> Gifts, IReadOnlyList<DonationSummary> ReportedTotals, IReadOnlyList<DonationSummary> GiftsReceived)
 {
-    /// <summary>The page of organization <paramref name="id"/>, which exists.</summary>
-    public static OrganizationView Of(long id, Organizations organizations, Totals totals, Donations donations)
+    /// <summary>The page of organization <paramref name="id"/>; null when there is no such organization.</summary>
+    public static OrganizationView? Of(long id, Organizations organizations, Totals totals, Donations donations)
     {
-        var found = organizations.ById(id) ?? throw new ArgumentException($"no organization {id}", nameof(id));
+        if (organizations.ById(id) is not { } found) return null;
         var key = id.ToString(CultureInfo.InvariantCulture);
         var given = totals.By(TotalsGroup.Donor, new TotalsFilter { Organization = id }).FirstOrDefault();
         var received = totals.By(TotalsGroup.Recipient, new TotalsFilter { Recipient = id });

@@ -164,7 +164,9 @@ public sealed class DonationsApiTests(StoreKind store)
     {
         using var response = await Client.GetAsync("/api/v1/donations?cursor=bm90LWEtY3Vyc29y");
 
-        Assert.That((await response.Problem(400)).Fields(), Is.EqualTo(new[] { "cursor" }));
+        var problem = await response.Problem(400);
+        Assert.That(problem.Fields(), Is.EqualTo(new[] { "cursor" }));
+        Assert.That(problem.GetProperty("errors").GetProperty("cursor")[0].GetString(), Is.EqualTo("the cursor is not one this ledger gave out for this order."));
     }
 
     [Test]

@@ -100,8 +100,10 @@ public sealed class OrganizationsApiTests(StoreKind store)
     public async Task An_organization_nobody_knows_is_a_404_problem()
     {
         using var response = await Client.GetAsync($"/api/v1/organizations/{Uri.EscapeDataString("某某不存在的公司")}");
+        using var byId = await Client.GetAsync("/api/v1/organizations/987654");
 
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await byId.Problem(404)).GetProperty("detail").GetString(), Is.EqualTo("There is no organization 987654 (organization)."));
     }
 }

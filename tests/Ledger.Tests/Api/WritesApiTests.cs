@@ -219,7 +219,7 @@ public sealed class WritesApiTests(StoreKind store)
         using var unknown = await writer.PostJson("/api/v1/donations/987654/corrections", new { field = "cash", yuan = 1m, who = "Li", why = "receipt" });
         using var invalid = await writer.PostJson("/api/v1/donations/1/corrections", new { field = "colour", yuan = -1m, who = "", why = "" });
 
-        await unknown.Problem(404);
+        Assert.That((await unknown.Problem(404)).GetProperty("detail").GetString(), Is.EqualTo("There is no donation 987654."));
         Assert.That((await invalid.Problem(400)).Fields(), Is.EquivalentTo(new[] { "field", "yuan", "who", "why" }));
         Assert.That(await _api.Revision(), Is.EqualTo(revision));
     }

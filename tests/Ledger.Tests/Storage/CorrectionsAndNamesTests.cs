@@ -15,11 +15,12 @@ public class CorrectionsAndNamesTests(StoreKind store)
         var donation = DonationOf(ledger, "某公司");
         var corrections = new Corrections(ledger.Database);
 
-        corrections.Add(donation, "cash", 12000m, "auditor Li", "the bank receipt shows 12,000 yuan");
+        var first = corrections.Add(donation, "cash", 12000m, "auditor Li", "the bank receipt shows 12,000 yuan");
         corrections.Add(donation, "cash", 120000m, "auditor Li", "typo in the previous correction");
 
         Assert.Multiple(() =>
         {
+            Assert.That((first as CorrectionOutcome.Corrected)?.Correction.Yuan, Is.EqualTo(12000m));
             Assert.That(ledger.Totals.By(TotalsGroup.Donor).Single().Cash, Is.EqualTo(new Sum(120000m, Qualifier.Exact)));
             Assert.That(corrections.Of(donation).Select(c => (c.Field, c.Yuan, c.Who)), Is.EqualTo(new[]
             {
@@ -60,10 +61,14 @@ public class CorrectionsAndNamesTests(StoreKind store)
         var corrections = new Corrections(ledger.Database);
         var donation = DonationOf(ledger, "某公司");
 
-        Assert.Throws<KeyNotFoundException>(() => corrections.Add(999, "cash", 1m, "a", "b"));
-        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "donor", 1m, "a", "b"));
-        Assert.Throws<ArgumentException>(() => corrections.Add(donation, "cash", 1m, "a", " "));
-        Assert.That(corrections.Of(donation), Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(corrections.Add(999, "cash", 1m, "a", "b"), Is.EqualTo(new CorrectionOutcome.NoSuchDonation()));
+            Assert.That(corrections.Add(donation, "donor", 1m, "a", "b"),
+                Is.EqualTo(new CorrectionOutcome.Refused("'donor' is not a field that can be corrected (cash, goods_value, combined)")));
+            Assert.That(corrections.Add(donation, "cash", 1m, "a", " "), Is.EqualTo(new CorrectionOutcome.Refused("a correction says who made it and why")));
+            Assert.That(corrections.Of(donation), Is.Empty);
+        });
     }
 
     [Test]
@@ -79,7 +84,27 @@ public class CorrectionsAndNamesTests(StoreKind store)
 
         var totals = ledger.Totals.By(TotalsGroup.Donor);
         Assert.That(totals.Select(t => (t.Name, t.Cash?.Yuan)), Is.EqualTo(new[] { ("哈尔滨禧龙国际商贸物流园区", (decimal?)1_700_000m) }));
-        Assert.That(park.Names.Single(n => n.Name == "禧龙园区").Reason, Does.Contain("auditor Li"));
+        Assert.That((park as NameDecision.Decided)?.Organization.Names.Single(n => n.Name == "禧龙园区").Reason, Does.Contain("auditor Li"));
+    }
+
+    [Test]
+    public void A_decision_on_a_name_needs_an_organization_to_join_and_says_who_made_it_and_why()
+    {
+        using var ledger = new TemporaryLedger(store);
+        ledger.Ingestion.Ingest("a.txt", "2020年第1期\n\n哈尔滨禧龙国际商贸物流园区向市红十字会捐款100万元。");
+        var organizations = new Organizations(ledger.Database);
+        var before = organizations.Search(null, limit: Organizations.MaximumLimit);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(organizations.Alias("禧龙园区", "无此园区", "auditor Li", "the park's own short name"),
+                Is.EqualTo(new NameDecision.NoSuchOrganization("无此园区")));
+            Assert.That(organizations.Alias("禧龙园区", "哈尔滨禧龙国际商贸物流园区", "auditor Li", " "),
+                Is.EqualTo(new NameDecision.Refused("a decision says who made it and why")));
+            Assert.That(organizations.Split("禧龙园区", "", "another park"), Is.EqualTo(new NameDecision.Refused("a decision says who made it and why")));
+            Assert.That(organizations.Search(null, limit: Organizations.MaximumLimit), Is.EqualTo(before));
+            Assert.That(organizations.Named("禧龙园区"), Is.Null);
+        });
     }
 
     [Test]

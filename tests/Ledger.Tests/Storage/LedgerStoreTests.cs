@@ -368,6 +368,65 @@ public class LedgerStoreTests(StoreKind store)
         Assert.That(ledger.Totals.Json(TotalsGroup.Donor), Is.EqualTo(TotalsFormat.Json(ledger.Totals.By(TotalsGroup.Donor))));
     }
 
+    [Test]
+    public void An_organizations_page_is_there_for_an_organization_and_for_no_other_id()
+    {
+        using var ledger = new TemporaryLedger(store);
+        ledger.IngestSeeds();
+        var organizations = new Organizations(ledger.Database);
+        var donations = new Donations(ledger.Database);
+        var zhao = organizations.Named("赵国良")!;
+
+        var page = OrganizationView.Of(zhao.Id, organizations, ledger.Totals, donations);
+        var nobody = OrganizationView.Of(987654, organizations, ledger.Totals, donations);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page?.Name, Is.EqualTo("赵国良"));
+            Assert.That(page?.Gifts, Has.Count.EqualTo(2));
+            Assert.That(nobody, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Pages_follow_their_cursor_and_a_cursor_the_ledger_did_not_give_out_reads_as_such()
+    {
+        using var ledger = new TemporaryLedger(store);
+        ledger.IngestSeeds();
+        var donations = new Donations(ledger.Database);
+        var byAmount = new DonationQuery { Order = DonationOrder.AmountDescending, Limit = 7 };
+        var everyOne = donations.Find(byAmount with { Limit = Donations.MaximumLimit }).Donations.Select(d => d.Id).ToList();
+
+        var paged = new List<long>();
+        var givenOut = new List<DonationCursor>();
+        var page = donations.Find(byAmount);
+        paged.AddRange(page.Donations.Select(d => d.Id));
+        while (page.Next is { } next)
+        {
+            givenOut.Add(next);
+            page = donations.Find(byAmount with { After = next });
+            paged.AddRange(page.Donations.Select(d => d.Id));
+        }
+        // The last donation's id and an amount that is not a number, for a list by amount.
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{(int)DonationOrder.AmountDescending}|{everyOne[^1]}|much")).TrimEnd('=');
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paged, Is.EqualTo(everyOne).And.Count.GreaterThan(7));
+            // As a client pages: each cursor goes out as text and reads back as the one given out.
+            Assert.That(givenOut.Select(c => DonationCursor.Read(c.Text, DonationOrder.AmountDescending)),
+                Is.EqualTo(givenOut.Select(c => new CursorReading.Found(c))));
+            Assert.That(DonationCursor.Read(givenOut[0].Text, DonationOrder.Date),
+                Is.EqualTo(new CursorReading.NotGivenOut("the cursor is not one this ledger gave out for this order")));
+            Assert.That(DonationCursor.Read("not base64!", DonationOrder.Date),
+                Is.EqualTo(new CursorReading.NotGivenOut("the cursor is not one this ledger gave out")));
+            Assert.That(DonationCursor.Read(forged, DonationOrder.AmountDescending),
+                Is.EqualTo(new CursorReading.NotGivenOut("the cursor is not one this ledger gave out")));
+            // A cursor continues the order it was given out for, never another one.
+            Assert.Throws<ArgumentException>(() => donations.Find(byAmount with { Order = DonationOrder.Date, After = givenOut[0] }));
+        });
+    }
+
     private static (long Documents, long Records, long Donations, long Organizations) Counts(TemporaryLedger ledger)
     {
         using var connection = ledger.Database.Connect();
