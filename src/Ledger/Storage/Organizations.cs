@@ -111,25 +111,25 @@ public sealed class Organizations(LedgerDatabase database)
     /// Takes <paramref name="name"/> as another name of the organization named <paramref name="organization"/>,
     /// or says why not: no organization of that name, or no one saying who decided and why.
     /// </summary>
-    public NameDecision Alias(string name, string organization, string who, string why)
+    public DecisionOutcome Alias(string name, string organization, string who, string why)
     {
         if (Unexplained(who, why) is { } refused) return refused;
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         var target = connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @organization", new { organization }, transaction)
                      ?? connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @organization", new { organization }, transaction);
-        if (target is not { } found) return new NameDecision.NoSuchOrganization(organization);
+        if (target is not { } found) return new DecisionOutcome.NoSuchOrganization(organization);
         Decide(connection, transaction, name, organization, "alias", who, why);
         Relink(connection, transaction, name, found, $"decided by {who}: {why}");
         transaction.Commit();
-        return new NameDecision.Decided(Get(connection, found));
+        return new DecisionOutcome.Decided(Get(connection, found));
     }
 
     /// <summary>
     /// Takes <paramref name="name"/> as an organization of its own, whatever the rules had merged it
     /// with, or says why not: no one saying who decided and why.
     /// </summary>
-    public NameDecision Split(string name, string who, string why)
+    public DecisionOutcome Split(string name, string who, string why)
     {
         if (Unexplained(who, why) is { } refused) return refused;
         using var connection = database.Connect();
@@ -144,12 +144,12 @@ public sealed class Organizations(LedgerDatabase database)
         Decide(connection, transaction, name, null, "split", who, why);
         Relink(connection, transaction, name, own, $"decided by {who}: {why}");
         transaction.Commit();
-        return new NameDecision.Decided(Get(connection, own));
+        return new DecisionOutcome.Decided(Get(connection, own));
     }
 
     // A decision is kept with who made it and why: one without either is refused before anything is written.
-    private static NameDecision.Refused? Unexplained(string who, string why) =>
-        string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why) ? new NameDecision.Refused("a decision says who made it and why") : null;
+    private static DecisionOutcome.Refused? Unexplained(string who, string why) =>
+        string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why) ? new DecisionOutcome.Refused("a decision says who made it and why") : null;
 
     private static void Decide(DbConnection connection, DbTransaction transaction,
         string name, string? organization, string decision, string who, string why)
@@ -205,13 +205,13 @@ public sealed class Organizations(LedgerDatabase database)
 /// What a person's decision on a name did: the organization the name now stands for, no organization
 /// of the name it was to join (an alias only), or why it was refused.
 /// </summary>
-public abstract record NameDecision
+public abstract record DecisionOutcome
 {
-    public sealed record Decided(Organization Organization) : NameDecision;
+    public sealed record Decided(Organization Organization) : DecisionOutcome;
 
-    public sealed record NoSuchOrganization(string Name) : NameDecision;
+    public sealed record NoSuchOrganization(string Name) : DecisionOutcome;
 
-    public sealed record Refused(string Reason) : NameDecision;
+    public sealed record Refused(string Reason) : DecisionOutcome;
 }
 
 /// <summary>What an id or a name finds among the organizations.</summary>

@@ -84,7 +84,7 @@ public class CorrectionsAndNamesTests(StoreKind store)
 
         var totals = ledger.Totals.By(TotalsGroup.Donor);
         Assert.That(totals.Select(t => (t.Name, t.Cash?.Yuan)), Is.EqualTo(new[] { ("哈尔滨禧龙国际商贸物流园区", (decimal?)1_700_000m) }));
-        Assert.That((park as NameDecision.Decided)?.Organization.Names.Single(n => n.Name == "禧龙园区").Reason, Does.Contain("auditor Li"));
+        Assert.That((park as DecisionOutcome.Decided)?.Organization.Names.Single(n => n.Name == "禧龙园区").Reason, Does.Contain("auditor Li"));
     }
 
     [Test]
@@ -98,10 +98,10 @@ public class CorrectionsAndNamesTests(StoreKind store)
         Assert.Multiple(() =>
         {
             Assert.That(organizations.Alias("禧龙园区", "无此园区", "auditor Li", "the park's own short name"),
-                Is.EqualTo(new NameDecision.NoSuchOrganization("无此园区")));
+                Is.EqualTo(new DecisionOutcome.NoSuchOrganization("无此园区")));
             Assert.That(organizations.Alias("禧龙园区", "哈尔滨禧龙国际商贸物流园区", "auditor Li", " "),
-                Is.EqualTo(new NameDecision.Refused("a decision says who made it and why")));
-            Assert.That(organizations.Split("禧龙园区", "", "another park"), Is.EqualTo(new NameDecision.Refused("a decision says who made it and why")));
+                Is.EqualTo(new DecisionOutcome.Refused("a decision says who made it and why")));
+            Assert.That(organizations.Split("禧龙园区", "", "another park"), Is.EqualTo(new DecisionOutcome.Refused("a decision says who made it and why")));
             Assert.That(organizations.Search(null, limit: Organizations.MaximumLimit), Is.EqualTo(before));
             Assert.That(organizations.Named("禧龙园区"), Is.Null);
         });
