@@ -29,6 +29,9 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     /// <summary>Documents read at once, on every core, by <see cref="IngestMany"/> while the ones before them are written.</summary>
     internal const int BatchDocuments = 2500;
 
+    /// <summary>The first batch: small, so that writing starts at once; each next one twice as large, up to <see cref="BatchDocuments"/>.</summary>
+    internal const int FirstBatchDocuments = 100;
+
     public IngestResult Ingest(string name, string text, int? year = null) =>
         Store(name, text, () => _extractor.ExtractDocument(text, name, new ExtractionOptions { Year = year })).Result;
 
@@ -41,7 +44,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     /// </summary>
     public IEnumerable<IngestResult> IngestMany(IEnumerable<DocumentSource> documents, int? year = null)
     {
-        using var batches = documents.Chunk(BatchDocuments).GetEnumerator();
+        using var batches = Batches(documents).GetEnumerator();
         var reading = batches.MoveNext() ? ReadAsync(batches.Current, year) : null;
         while (reading is not null)
         {
@@ -50,6 +53,21 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             foreach (var written in Write(read, keepGoing: true))
                 foreach (var result in written) yield return result;
         }
+    }
+
+    private static IEnumerable<DocumentSource[]> Batches(IEnumerable<DocumentSource> documents)
+    {
+        var size = FirstBatchDocuments;
+        var batch = new List<DocumentSource>(size);
+        foreach (var document in documents)
+        {
+            batch.Add(document);
+            if (batch.Count < size) continue;
+            yield return [.. batch];
+            batch.Clear();
+            size = Math.Min(size * 2, BatchDocuments);
+        }
+        if (batch.Count > 0) yield return [.. batch];
     }
 
     /// <summary>

@@ -7,8 +7,12 @@ namespace Ledger.Storage;
 /// </summary>
 /// <param name="Write">The statement that writes the rows, reading them from <c>{rows}</c>; an INSERT of every column when not given.</param>
 /// <param name="WriteOne">The statement that writes one row, its values as ?1, ?2…; an INSERT of every column when not given.</param>
-internal sealed record Table(string Name, (string Column, string Type)[] Columns, string Conflict = "", string? Write = null, string? WriteOne = null)
+internal sealed class Table(string Name, (string Column, string Type)[] Columns, string Conflict = "", string? Write = null, string? WriteOne = null)
 {
+    public string Name { get; } = Name;
+
+    public (string Column, string Type)[] Columns { get; } = Columns;
+
     public string RowSql { get; } = WriteOne ?? $"""
         INSERT INTO {Name} ({string.Join(", ", Columns.Select(c => c.Column))})
         VALUES ({string.Join(", ", Columns.Select((_, i) => $"?{i + 1}"))}) {Conflict}
