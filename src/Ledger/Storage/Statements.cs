@@ -11,8 +11,8 @@ namespace Ledger.Storage;
 /// statement, not one a row, and keeps the write lock a fraction as long. Where the store takes
 /// batches (PostgreSQL, across a network), writes that return nothing wait in one batch that is sent
 /// before the next read and by <see cref="Flush"/>: one round trip for many rows instead of one each.
-/// Rows added with <see cref="Add"/> wait too, and go as one statement a table (a JSON array of rows):
-/// a transaction of thousands of records writes them in a dozen statements on either store.
+/// Rows added with <see cref="Add"/> wait too on PostgreSQL, and go as one statement a table (a JSON
+/// array of rows): a transaction of thousands of records writes them in a dozen round trips.
 /// </summary>
 internal sealed class Statements(DbConnection connection, DbTransaction transaction) : IDisposable
 {
@@ -27,12 +27,19 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     private const int MostRowsWaiting = 20_000;
 
     /// <summary>
-    /// A row for <paramref name="table"/>, its values in the order of the table's columns: written with
-    /// the other rows waiting, before the next statement or read (or by <see cref="WriteWhenMany"/>), in
-    /// the order of <see cref="Tables.InOrder"/>.
+    /// A row for <paramref name="table"/>, its values in the order of the table's columns; its parents
+    /// are added before it. On SQLite it is written at once (SQLite is in this process, and a row kept
+    /// waiting would only outlive its young objects). On PostgreSQL it waits, with the others, until the
+    /// next statement or read (or <see cref="WriteWhenMany"/>), and goes with its table's rows in the
+    /// order of <see cref="Tables.InOrder"/>.
     /// </summary>
     public void Add(Table table, params object?[] values)
     {
+        if (_sqliteRows is not null)
+        {
+            _sqliteRows.Write(table, values);
+            return;
+        }
         if (!_rows.TryGetValue(table, out var rows)) _rows[table] = rows = [];
         rows.Add(values);
         _rowsWaiting++;
@@ -63,9 +70,7 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
             // The tables ingestion writes in their order; any other (a copy's) in the order its rows came.
             foreach (var (table, rows) in _rows.OrderBy(t => Array.IndexOf(Tables.InOrder, t.Key) is var at and >= 0 ? at : int.MaxValue))
             {
-                if (rows.Count == 0) continue;
-                if (_sqliteRows is not null) _sqliteRows.Write(table, rows);
-                else Run(RowsSql(table), [("@rows", Json(rows))]);
+                if (rows.Count > 0) Run(RowsSql(table), [("@rows", Json(rows))]);
             }
             // Tens of thousands of rows a statement: sent now, each group of them one round trip, never many groups in one.
             Send();

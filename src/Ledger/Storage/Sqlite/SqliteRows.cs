@@ -4,15 +4,15 @@ using SQLitePCL;
 namespace Ledger.Storage;
 
 /// <summary>
-/// Writes the rows of a <see cref="Table"/> on SQLite: one prepared statement a table, run a row at a
-/// time with its values bound by position through SQLite's own calls. SQLite runs in this process,
+/// Writes the rows of a <see cref="Table"/> on SQLite: one prepared statement a table, run once a row
+/// with its values bound by position through SQLite's own calls. SQLite runs in this process,
 /// so a row costs a few microseconds; binding by name, as ADO.NET does, would cost more than the row.
 /// </summary>
 internal sealed class SqliteRows(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<Table, sqlite3_stmt> _prepared = [];
 
-    public void Write(Table table, List<object?[]> rows)
+    public void Write(Table table, object?[] row)
     {
         var database = connection.Handle!;
         if (!_prepared.TryGetValue(table, out var statement))
@@ -21,21 +21,14 @@ internal sealed class SqliteRows(SqliteConnection connection) : IDisposable
             if (prepared != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(prepared, database);
             _prepared[table] = statement;
         }
-        foreach (var row in rows)
+        for (var i = 0; i < row.Length; i++) Bind(statement, i + 1, row[i], table.Columns[i].Type);
+        var stepped = raw.sqlite3_step(statement);
+        try
         {
-            for (var i = 0; i < row.Length; i++) Bind(statement, i + 1, row[i], table.Columns[i].Type);
-            var stepped = raw.sqlite3_step(statement);
-            if (stepped != raw.SQLITE_DONE)
-            {
-                try
-                {
-                    SqliteException.ThrowExceptionForRC(stepped, database);
-                }
-                finally
-                {
-                    raw.sqlite3_reset(statement);
-                }
-            }
+            if (stepped != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(stepped, database);
+        }
+        finally
+        {
             raw.sqlite3_reset(statement);
         }
     }
