@@ -13,8 +13,25 @@ public sealed record ExtractionOptions
     public bool IncludeUnquantified { get; init; }
 }
 
-/// <summary>A document read: its records, and the year its dates were read in.</summary>
-public sealed record ExtractedDocument(IReadOnlyList<DonationRecord> Records, int? Year);
+/// <summary>
+/// A document read: its records, the year its dates were read in, the city it speaks from (for
+/// names relative to it: 市红十字会) and the date it says it was published (the month of a gift without
+/// a date of its own).
+/// </summary>
+public sealed class ExtractedDocument(IReadOnlyList<DonationRecord> records, int? year, string text)
+{
+    // Read when asked: printing records needs neither.
+    private readonly Lazy<string?> _city = new(() => ReportCity.Of(text));
+    private readonly Lazy<string?> _published = new(() => DateReader.PublicationDate(text));
+
+    public IReadOnlyList<DonationRecord> Records { get; } = records;
+
+    public int? Year { get; } = year;
+
+    public string? City => _city.Value;
+
+    public string? Published => _published.Value;
+}
 
 /// <summary>
 /// Reads a report and lists every gift of money or supplies in it. Immutable and thread-safe:
@@ -59,7 +76,7 @@ public sealed class DonationExtractor
         {
             var whole = TextNormalizer.Normalize(text);
             var wholeYear = DateReader.DocumentYear(whole.Text) ?? options.Year;
-            return new ExtractedDocument(Read(whole, wholeYear, LocalCurrency.Of(text, whole.WasTraditional), docName, options), wholeYear);
+            return new ExtractedDocument(Read(whole, wholeYear, LocalCurrency.Of(text, whole.WasTraditional), docName, options), wholeYear, text);
         }
         // What holds for the whole document (its year, its script) is read from its opening part.
         var records = new List<DonationRecord>();
@@ -79,8 +96,15 @@ public sealed class DonationExtractor
             records.AddRange(Read(document, year, localCurrency, docName, options).Select(r => offset == 0 ? r : r with { Line = r.Line + offset }));
             line += LineBreaks(part);
         }
-        return new ExtractedDocument(records, year);
+        return new ExtractedDocument(records, year, text);
     }
+
+    /// <summary>
+    /// A document whose records were not read from its text (a gift entered by hand, with the statement
+    /// it was entered from): what the text says of the document, with those records.
+    /// </summary>
+    public static ExtractedDocument Entered(string text, IReadOnlyList<DonationRecord> records, int? year) =>
+        new(records, DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, text);
 
     // The parts of a long text: about PartLength each, cut after a blank line, else after a line that ends a sentence, else after any line.
     private static IEnumerable<(int Start, int Length)> Parts(string text, int partLength)

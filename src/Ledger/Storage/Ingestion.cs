@@ -3,7 +3,6 @@ using System.Text;
 using Dapper;
 using Ledger.Domain;
 using Ledger.Extraction;
-using Ledger.Text;
 using System.Data.Common;
 
 namespace Ledger.Storage;
@@ -83,7 +82,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         var text = $"{statement}\nentered by hand by {entry.EnteredBy.Trim()}: {entry.Describe()}\n";
         var name = "entered-by-hand/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
         var (result, documentId) = Store(name, text,
-            () => new ExtractedDocument([entry.ToRecord(name, statement)], DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? entry.Date?.Year));
+            () => DonationExtractor.Entered(text, [entry.ToRecord(name, statement)], entry.Date?.Year));
         using var connection = database.Connect();
         var donationId = connection.ExecuteScalar<long>(
             "SELECT donation_id FROM records WHERE document_id = @documentId AND retired_at IS NULL ORDER BY id LIMIT 1", new { documentId });
@@ -115,7 +114,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     {
         if (Limits.NulAt(text) is { } nul) return new ReadDocument(name, "", "", null, null, null, [], new InvalidDataException(Limits.NulMessage(nul)));
         var extracted = read();
-        return new(name, text, sha, extracted.Year, ReportCity.Of(text), DateReader.PublicationDate(text), extracted.Records);
+        return new(name, text, sha, extracted.Year, extracted.City, extracted.Published, extracted.Records);
     }
 
     private Task<ReadDocument[]> ReadAsync(DocumentSource[] batch, int? year) => Task.Run(() => batch.AsParallel().AsOrdered().Select(source =>

@@ -30,9 +30,10 @@ public sealed class MemoryLedger : INameFacts
     {
         if (!_texts.Add(text)) return (0, 0);
         var document = ++_lastDocument;
-        var city = ReportCity.Of(text);
+        var extracted = _extractor.ExtractDocument(text, name, new ExtractionOptions { Year = year });
+        var city = extracted.City;
         int created = 0, joined = 0;
-        foreach (var record in _extractor.ExtractDocument(text, name, new ExtractionOptions { Year = year }).Records)
+        foreach (var record in extracted.Records)
         {
             long? donor = record.Donor is null ? null : Resolve(record.Donor, record.DonorKind, city);
             var recipients = record.Recipients.Select(r => Resolve(r, DonorNames.KindOf(r), city)).ToList();

@@ -1,4 +1,4 @@
-namespace Ledger.Storage;
+namespace Ledger.Extraction;
 
 /// <summary>
 /// The city a report speaks from, for names relative to it (市红十字会): the place named most often
