@@ -6,8 +6,9 @@ using NUnit.Framework;
 
 namespace Ledger.Tests.Cli;
 
-/// <summary>The ledger under real processes: killed in the middle of an ingest, and several at once.</summary>
-public class LedgerProcessTests
+/// <summary>The ledger under real processes, on each store: killed in the middle of an ingest, and several at once.</summary>
+[TestFixtureSource(typeof(Stores), nameof(Stores.Each))]
+public class LedgerProcessTests(StoreKind store)
 {
     // Seed 000 with a different first line: a document of its own, with the same records.
     private static string[] Variants(string folder, int count, string tag)
@@ -27,7 +28,7 @@ public class LedgerProcessTests
     [Test]
     public void A_process_killed_in_the_middle_of_an_ingest_leaves_no_half_document()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         var folder = Path.Combine(ledger.Folder, "many");
         Variants(folder, 400, "k");
 
@@ -38,12 +39,12 @@ public class LedgerProcessTests
         ingest.Kill(entireProcessTree: true);
         ingest.WaitForExit();
 
-        var reopened = LedgerDatabase.Open(ledger.Setting);
+        using var reopened = LedgerDatabase.Open(ledger.Setting);
         using var connection = reopened.Connect();
         var perDocument = connection.Query<long>("SELECT (SELECT count(*) FROM records r WHERE r.document_id = d.id) FROM documents d").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
+            Assert.That(Stores.Intact(ledger.Setting), Is.True);
             Assert.That(perDocument, Has.Count.InRange(5, 399), "the kill came in the middle of the ingest");
             Assert.That(perDocument, Is.All.EqualTo(RecordsPerVariant), "every stored document has all of its records");
         });
@@ -57,7 +58,7 @@ public class LedgerProcessTests
     [Test]
     public void Writers_and_readers_in_several_processes_never_see_half_a_document_nor_a_busy_ledger()
     {
-        using var ledger = new TemporaryLedger();
+        using var ledger = new TemporaryLedger(store);
         var root = ledger.Folder;
         Variants(Path.Combine(root, "a"), 25, "a");
         Variants(Path.Combine(root, "b"), 25, "b");
