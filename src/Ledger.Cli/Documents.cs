@@ -26,5 +26,20 @@ internal static class Documents
         return true;
     }
 
-    public static string Read(string file) => File.ReadAllText(file, Utf8);
+    // Read whole and decoded once: a reader's buffers would cost more than a report of a few kilobytes.
+    public static string Read(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        // A byte-order mark names the encoding (a report saved as "Unicode" is UTF-16); else it is UTF-8.
+        var (encoding, mark) = bytes switch
+        {
+            [0xEF, 0xBB, 0xBF, ..] => (Utf8, 3),
+            [0xFF, 0xFE, 0, 0, ..] => (Encoding.UTF32, 4),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+            [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            [0, 0, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: true), 4),
+            _ => (Utf8, 0),
+        };
+        return encoding.GetString(bytes, mark, bytes.Length - mark);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -25,12 +26,12 @@ public static class TotalsFormat
         json.WriteStartObject();
         json.WriteString("key", row.Key);
         json.WriteString("name", row.Name);
-        WriteSum(json, "cash", row.Cash);
-        WriteSum(json, "goods_value", row.GoodsValue);
-        WriteSum(json, "combined", row.Combined);
-        WriteSum(json, "reported_cash", row.ReportedCash);
-        WriteSum(json, "reported_goods_value", row.ReportedGoodsValue);
-        WriteSum(json, "reported_combined", row.ReportedCombined);
+        WriteSum(json, SumNames.Cash, row.Cash);
+        WriteSum(json, SumNames.GoodsValue, row.GoodsValue);
+        WriteSum(json, SumNames.Combined, row.Combined);
+        WriteSum(json, SumNames.ReportedCash, row.ReportedCash);
+        WriteSum(json, SumNames.ReportedGoodsValue, row.ReportedGoodsValue);
+        WriteSum(json, SumNames.ReportedCombined, row.ReportedCombined);
         json.WriteNumber("donations", row.Donations);
         json.WriteNumber("reported_totals", row.ReportedTotals);
         json.WriteNumber("sources", row.Sources);
@@ -62,17 +63,35 @@ public static class TotalsFormat
         json.WriteEndObject();
     }
 
-    /// <summary>A JSON array of the rows.</summary>
-    public static string Json(IReadOnlyList<TotalsRow> rows)
+    // The two fields of each sum (cash_cny, cash_qualifier…), encoded once.
+    private sealed record SumNames(JsonEncodedText Figure, JsonEncodedText Qualifier)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            json.WriteStartArray();
-            foreach (var row in rows) WriteJson(json, row);
-            json.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        private static SumNames Of(string name) => new(JsonEncodedText.Encode(name + "_cny"), JsonEncodedText.Encode(name + "_qualifier"));
+
+        public static readonly SumNames Cash = Of("cash"), GoodsValue = Of("goods_value"), Combined = Of("combined"),
+            ReportedCash = Of("reported_cash"), ReportedGoodsValue = Of("reported_goods_value"), ReportedCombined = Of("reported_combined");
+    }
+
+    /// <summary>One row as a JSON object (what is kept with each giver).</summary>
+    public static string JsonObject(TotalsRow row) => Written(json => WriteJson(json, row));
+
+    /// <summary>A JSON array of the rows.</summary>
+    public static string Json(IReadOnlyList<TotalsRow> rows) => Written(json =>
+    {
+        json.WriteStartArray();
+        foreach (var row in rows) WriteJson(json, row);
+        json.WriteEndArray();
+    });
+
+    // A buffer a thread reuses for what it writes, up to a size worth keeping (a bulk write writes a row for each of thousands of givers).
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+
+    private static string Written(Action<Utf8JsonWriter> write)
+    {
+        var buffer = t_buffer is { Capacity: <= 1 << 20 } kept ? kept : t_buffer = new ArrayBufferWriter<byte>();
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions)) write(json);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static string Csv(IReadOnlyList<TotalsRow> rows)
@@ -112,16 +131,16 @@ public static class TotalsFormat
         ];
     }
 
-    private static void WriteSum(Utf8JsonWriter json, string name, Sum? sum)
+    private static void WriteSum(Utf8JsonWriter json, SumNames names, Sum? sum)
     {
         if (sum is null)
         {
-            json.WriteNull(name + "_cny");
-            json.WriteNull(name + "_qualifier");
+            json.WriteNull(names.Figure);
+            json.WriteNull(names.Qualifier);
             return;
         }
-        json.WriteNumber(name + "_cny", Plain(sum.Yuan));
-        json.WriteString(name + "_qualifier", Vocabulary.Snake(sum.Qualifier));
+        json.WriteNumber(names.Figure, Plain(sum.Yuan));
+        json.WriteString(names.Qualifier, Vocabulary.Snake(sum.Qualifier));
     }
 
     private static decimal Plain(decimal value) => value / 1.0000000000000000000000000000m;

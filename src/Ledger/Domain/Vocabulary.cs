@@ -17,7 +17,16 @@ public static class Vocabulary
     public static IReadOnlyDictionary<string, Qualifier> Qualifiers { get; } = SnakeNames<Qualifier>();
 
     /// <summary>ProtectiveSuit → protective_suit.</summary>
-    public static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum
+    public static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        SnakeOf<TEnum>.Names.TryGetValue(value, out var snake) ? snake : ToSnake(value);
+
+    // Each value's name made once: every stored record writes several.
+    private static class SnakeOf<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, ToSnake);
+    }
+
+    private static string ToSnake<TEnum>(TEnum value) where TEnum : struct, Enum
     {
         var pascal = value.ToString();
         var snake = new System.Text.StringBuilder(pascal.Length + 4);

@@ -81,6 +81,30 @@ public class CliTests
         text.TrimEnd('\r').EnumerateRunes().Sum(r => r.Value is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3
             or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 ? 2 : 1);
 
+    [TestCase("utf-8 with a byte-order mark")]
+    [TestCase("utf-16")]
+    [TestCase("utf-16BE")]
+    [TestCase("utf-32")]
+    public void Extract_reads_a_report_in_the_encoding_its_byte_order_mark_names(string encoding)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ledger-encoded-{Guid.NewGuid():N}.txt");
+        var text = "某公司向医院捐款20万元。";
+        var chosen = encoding == "utf-8 with a byte-order mark" ? new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)
+            : encoding == "utf-16BE" ? System.Text.Encoding.BigEndianUnicode : System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(file, [.. chosen.GetPreamble(), .. chosen.GetBytes(text)]);
+        try
+        {
+            var result = LedgerCli.Run("extract", file);
+
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Error);
+            Assert.That(result.Output, Does.Contain("\"cash_cny\":200000").And.Contain("某公司"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Test]
     public void Extract_reads_damaged_utf8_without_stopping()
     {
