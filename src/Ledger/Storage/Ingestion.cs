@@ -150,36 +150,26 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             IReadOnlyList<IngestResult> results;
             try
             {
-                results = WriteTogether(part);
+                results = InTransaction(part, oneByOne: false);
             }
-            catch (Exception error) when (keepGoing && part.Length > 1 && error is not OutOfMemoryException && !LedgerDatabase.IsBusy(error))
+            catch (Exception error) when (keepGoing && error is not OutOfMemoryException && !LedgerDatabase.IsBusy(error))
             {
-                results = WriteEach(part);
+                results = InTransaction(part, oneByOne: true);
             }
             yield return results;
         }
     }
 
-    private IReadOnlyList<IngestResult> WriteTogether(ReadDocument[] documents)
+    // The documents together (their look-ups read at once), or one by one, each behind a savepoint.
+    private IReadOnlyList<IngestResult> InTransaction(ReadDocument[] documents, bool oneByOne)
     {
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         using var batch = new WriteBatch(connection, transaction);
-        Preload(batch, documents);
+        if (!oneByOne) Preload(batch, documents);
         var ingestedAt = Now();
-        var results = documents.Select(document => document.Error is { } unread ? Unread(document, unread) : WriteOne(batch, document, ingestedAt)).ToList();
-        batch.Finish();
-        transaction.Commit();
-        return results;
-    }
-
-    private IReadOnlyList<IngestResult> WriteEach(ReadDocument[] documents)
-    {
-        using var connection = database.Connect();
-        using var transaction = database.BeginWrite(connection);
-        using var batch = new WriteBatch(connection, transaction);
-        var ingestedAt = Now();
-        var results = documents.Select(document => Written(batch, document, ingestedAt)).ToList();
+        var results = documents.Select(document => document.Error is { } unread ? Unread(document, unread)
+            : oneByOne ? Written(batch, document, ingestedAt) : WriteOne(batch, document, ingestedAt)).ToList();
         batch.Finish();
         transaction.Commit();
         return results;
@@ -203,7 +193,6 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     // One document behind a savepoint, so that the others go on without it.
     private static IngestResult Written(WriteBatch batch, ReadDocument document, string ingestedAt)
     {
-        if (document.Error is { } unread) return Unread(document, unread);
         batch.Transaction.Save("document");
         try
         {

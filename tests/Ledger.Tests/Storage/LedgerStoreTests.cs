@@ -343,6 +343,11 @@ public class LedgerStoreTests(StoreKind store)
             }));
             Assert.That(new Sources(ledger.Database).List().Select(d => d.Name), Is.EqualTo(new[] { "first.txt", "third.txt" }));
         });
+
+        // A transaction of that one report alone: reported failed too, not thrown.
+        var alone = ledger.Ingestion.IngestMany([new DocumentSource("bad-again.txt", () => "2020年第4期\n\n坏公司向市第一医院捐款30万元。\n")]).Single();
+        Assert.That(alone.Outcome, Is.EqualTo(IngestOutcome.Failed));
+        Assert.That(alone.Error, Does.Contain("refused by the store"));
     }
 
     [Test]
