@@ -19,9 +19,9 @@ internal sealed class DonationJoiner(Statements statements, GiverChanges givers,
     public (long Id, bool IsNew, string Why) Place(long documentId, long donorId, DonationRecord record,
         IReadOnlyList<long> recipients, int? publishedYear, string? published, string ingestedAt)
     {
-        var cash = Fen.Of(record.Cash);
-        var goods = Fen.Of(record.GoodsValue);
-        var combined = Fen.Of(record.Combined);
+        var cash = Figure.Fen(record.Cash);
+        var goods = Figure.Fen(record.GoodsValue);
+        var combined = Figure.Fen(record.Combined);
         var date = record.Date?.ToString("yyyy-MM-dd");
         // The giver's donations that still count: read the first time a document names the giver, unless preloaded.
         if (!_book.Holds(donorId)) Preload([donorId]);

@@ -3,12 +3,9 @@ using Ledger.Extraction;
 
 namespace Ledger.Storage;
 
-/// <summary>Money in the ledger: whole fen (0.01 yuan) in SQLite INTEGER columns, never floating point.</summary>
+/// <summary>Money as the ledger stores it: whole fen (<see cref="Figure.Fen"/>) and the qualifier's snake_case name.</summary>
 internal static class Fen
 {
-    /// <exception cref="ArgumentOutOfRangeException">The figure is no amount of one gift (below 0 or beyond <see cref="Limits.MostYuan"/>).</exception>
-    public static long? Of(Figure? figure) => Figure.Fen(figure);
-
     public static decimal? Yuan(long? fen) => fen is { } f ? f / 100m : null;
 
     public static string? QualifierOf(Figure? figure) => figure is { } f ? Vocabulary.Snake(f.Qualifier) : null;

@@ -286,8 +286,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     {
         var id = statements.NextId("records");
         statements.Add(Tables.Records, id, documentId, record.Line, record.Evidence, record.Donor, Vocabulary.Snake(record.DonorKind), donorId, record.Via, viaId,
-            donationId, joinReason, Fen.Of(record.Cash), Fen.QualifierOf(record.Cash), Fen.Of(record.GoodsValue), Fen.QualifierOf(record.GoodsValue),
-            Fen.Of(record.Combined), Fen.QualifierOf(record.Combined),
+            donationId, joinReason, Figure.Fen(record.Cash), Fen.QualifierOf(record.Cash), Figure.Fen(record.GoodsValue), Fen.QualifierOf(record.GoodsValue),
+            Figure.Fen(record.Combined), Fen.QualifierOf(record.Combined),
             record.CashOther?.Amount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), record.CashOther?.Currency,
             record.Date?.ToString("yyyy-MM-dd"), record.Aggregate, record.Optional, DonationExtractor.Version, record.UnreadFigure);
         foreach (var (name, organizationId) in recipients) statements.Add(Tables.RecordRecipients, id, name, organizationId);

@@ -93,7 +93,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             // The year the document was first read with is its own or the caller's; keep it.
             var records = _extractor.Extract(document.Text, document.Name, new ExtractionOptions { Year = document.Year });
             var fresh = records.Where(r => r.Donor is not null).Select(r => new RecordSummary(r.Line, r.Donor,
-                Figures(Fen.Of(r.Cash), Fen.Of(r.GoodsValue), Fen.Of(r.Combined), r.Aggregate,
+                Figures(Figure.Fen(r.Cash), Figure.Fen(r.GoodsValue), Figure.Fen(r.Combined), r.Aggregate,
                     r.Items.Select(i => $"{Vocabulary.Snake(i.Category)} {i.Quantity?.Value.ToString(CultureInfo.InvariantCulture)}{i.Unit}")),
                 r.Evidence)).ToList();
             var added = Difference(fresh, stored);

@@ -41,7 +41,7 @@ public sealed class MemoryLedger : INameFacts
             // A gift with no giver, or with no figure that can be counted, is no donation.
             if (donor is not { } giver || record.Optional) continue;
             if (!_gifts.Holds(giver)) _gifts.Open(giver);
-            var (cash, goods, combined) = (Fen.Of(record.Cash), Fen.Of(record.GoodsValue), Fen.Of(record.Combined));
+            var (cash, goods, combined) = (Figure.Fen(record.Cash), Figure.Fen(record.GoodsValue), Figure.Fen(record.Combined));
             var placement = _gifts.Place(giver, new GiftReport(document, record.Line, record.Aggregate, cash, goods, combined,
                 record.Date?.ToString("yyyy-MM-dd"), record.Items, recipients), () => ++_lastDonation);
             var totals = _totals.GetValueOrDefault(giver) ?? Sums.Empty(giver.ToString(System.Globalization.CultureInfo.InvariantCulture), NameOf(giver));
