@@ -203,6 +203,7 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         }
         catch (Exception error) when (error is not OutOfMemoryException && !LedgerDatabase.IsBusy(error))
         {
+            batch.Statements.Drop();
             batch.Transaction.Rollback("document");
             batch.Forget();
             batch.Givers.RecountAdded();

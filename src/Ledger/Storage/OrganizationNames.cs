@@ -10,7 +10,7 @@ namespace Ledger.Storage;
 /// asks for them during one write transaction: read once, many at a time, and kept with the names
 /// the transaction adds; and the organizations and names it creates, written with the transaction.
 /// </summary>
-internal sealed class OrganizationNames(DbConnection connection, DbTransaction transaction, Statements statements) : INameFacts
+internal sealed class OrganizationNames(Statements statements) : INameFacts
 {
     private readonly Dictionary<string, long> _seen = [];
 
@@ -87,10 +87,18 @@ internal sealed class OrganizationNames(DbConnection connection, DbTransaction t
 
     public NameDecision? Decision(string name)
     {
-        _decided ??= connection.Query<string>("SELECT DISTINCT name FROM name_decisions", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        _decided ??= Decided();
         if (!_decided.Contains(name)) return null;
         using var rows = statements.Rows("SELECT decision, organization_name, who, why FROM name_decisions WHERE name = @name ORDER BY id DESC LIMIT 1", ("@name", name));
         return rows.Read() ? new NameDecision(rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetString(1), rows.GetString(2), rows.GetString(3)) : null;
+    }
+
+    private HashSet<string> Decided()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        using var rows = statements.Rows("SELECT DISTINCT name FROM name_decisions");
+        while (rows.Read()) names.Add(rows.GetString(0));
+        return names;
     }
 
     public long? Known(string name) =>

@@ -14,7 +14,11 @@ namespace Ledger.Storage;
 /// Rows added with <see cref="Add"/> wait too on PostgreSQL, and go as one statement a table (a JSON
 /// array of rows): a transaction of thousands of records writes them in a dozen round trips.
 /// </summary>
-internal sealed class Statements(DbConnection connection, DbTransaction transaction) : IDisposable
+/// <param name="rowsInBackground">
+/// On SQLite, rows are written by a thread of their own while the caller goes on (see <see cref="SqliteRows"/>);
+/// the caller then uses the connection only through these statements, or after <see cref="Flush"/>, as it does on PostgreSQL.
+/// </param>
+internal sealed class Statements(DbConnection connection, DbTransaction transaction, bool rowsInBackground = false) : IDisposable
 {
     private const int MostWaiting = 1000;
 
@@ -28,8 +32,8 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
 
     /// <summary>
     /// A row for <paramref name="table"/>, its values in the order of the table's columns; its parents
-    /// are added before it. On SQLite it is written at once (SQLite is in this process, and a row kept
-    /// waiting would only outlive its young objects). On PostgreSQL it waits, with the others, until the
+    /// are added before it. On SQLite it is written at once, or handed to the thread that writes rows
+    /// (SQLite is in this process, and a row kept waiting would only outlive its young objects). On PostgreSQL it waits, with the others, until the
     /// next statement or read (or <see cref="WriteWhenMany"/>), and goes with its table's rows in the
     /// order of <see cref="Tables.InOrder"/>.
     /// </summary>
@@ -59,10 +63,11 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     private readonly Dictionary<Table, string> _rowsSql = [];
 
     // SQLite runs in this process: a row a call is cheap once bound by position. PostgreSQL is across a network: a statement a table.
-    private readonly SqliteRows? _sqliteRows = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new SqliteRows(sqlite) : null;
+    private readonly SqliteRows? _sqliteRows = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite ? new SqliteRows(sqlite, rowsInBackground) : null;
 
     private void WriteRows()
     {
+        _sqliteRows?.Wait();
         if (_rowsWaiting == 0) return;
         _rowsWaiting = 0;
         try
@@ -165,6 +170,19 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
     {
         WriteRows();
         Send();
+    }
+
+    /// <summary>
+    /// Drops every row and write not yet sent, after the work that gave them failed and is rolled back
+    /// (to a savepoint): none of it may reach the ledger with the work that comes next.
+    /// </summary>
+    public void Drop()
+    {
+        _sqliteRows?.Drop();
+        foreach (var rows in _rows.Values) rows.Clear();
+        _rowsWaiting = 0;
+        _waiting?.Dispose();
+        _waiting = null;
     }
 
     private void Send()

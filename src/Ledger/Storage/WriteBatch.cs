@@ -13,8 +13,8 @@ internal sealed class WriteBatch : IDisposable
     {
         Connection = connection;
         Transaction = transaction;
-        Statements = new Statements(connection, transaction);
-        Names = new OrganizationNames(connection, transaction, Statements);
+        Statements = new Statements(connection, transaction, rowsInBackground: true);
+        Names = new OrganizationNames(Statements);
         Donations = new DonationJoiner(Statements, Givers, id => Names.CreatedHere(id));
     }
 
@@ -57,7 +57,7 @@ internal sealed class WriteBatch : IDisposable
     /// </summary>
     public void Forget()
     {
-        Names = new OrganizationNames(Connection, Transaction, Statements);
+        Names = new OrganizationNames(Statements);
         Donations = new DonationJoiner(Statements, Givers, id => Names.CreatedHere(id));
     }
 
