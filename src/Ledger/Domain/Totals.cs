@@ -66,11 +66,6 @@ public static class Sums
         };
     }
 
-    /// <summary>A sum with one more figure; no figure leaves it as it is, a first figure starts it.</summary>
-    public static Sum? Plus(Sum? sum, long? fen, Qualifier qualifier) => fen is not { } f ? sum
-        : sum is null ? new Sum(f / 100m, qualifier)
-        : new Sum(sum.Yuan + f / 100m, Combine([sum.Qualifier, qualifier]));
-
     /// <summary>
     /// A giver's totals with one more counted gift: an itemised gift adds to what was given and its
     /// goods, a reported total (累计, 共…) to what was reported, never to the other.
@@ -78,33 +73,34 @@ public static class Sums
     /// <example>A row of 50万 given, plus a gift of 3.5万只口罩 worth 10万: 60万 given, 35,000 masks in one more donation.</example>
     public static TotalsRow Plus(TotalsRow row, CountedGift gift) => Plus(row, [gift]);
 
-    /// <summary>A giver's totals with more gifts, and more reports (a null gift) of gifts already counted: one more source each, nothing more given.</summary>
+    /// <summary>
+    /// Totals with more gifts, and more reports (a null gift) of gifts already counted: one more source
+    /// each, nothing more given. A group's totals are its gifts added to <see cref="Empty"/>, whether
+    /// summed afresh or kept up to date gift by gift.
+    /// </summary>
     public static TotalsRow Plus(TotalsRow row, IEnumerable<CountedGift?> gifts)
     {
+        Running cash = new(row.Cash), goods = new(row.GoodsValue), combined = new(row.Combined);
+        Running reportedCash = new(row.ReportedCash), reportedGoods = new(row.ReportedGoodsValue), reportedCombined = new(row.ReportedCombined);
+        int donations = row.Donations, reportedTotals = row.ReportedTotals, sources = row.Sources;
         Dictionary<(string Category, string Unit), ItemTotal>? items = null;
         var newKinds = false;
         foreach (var gift in gifts)
         {
-            row = row with { Sources = row.Sources + 1 };
+            sources++;
             if (gift is null) continue;
             if (gift.Aggregate)
             {
-                row = row with
-                {
-                    ReportedCash = Plus(row.ReportedCash, gift.CashFen, gift.CashQualifier),
-                    ReportedGoodsValue = Plus(row.ReportedGoodsValue, gift.GoodsFen, gift.GoodsQualifier),
-                    ReportedCombined = Plus(row.ReportedCombined, gift.CombinedFen, gift.CombinedQualifier),
-                    ReportedTotals = row.ReportedTotals + 1,
-                };
+                reportedCash.Add(gift.CashFen, gift.CashQualifier);
+                reportedGoods.Add(gift.GoodsFen, gift.GoodsQualifier);
+                reportedCombined.Add(gift.CombinedFen, gift.CombinedQualifier);
+                reportedTotals++;
                 continue;
             }
-            row = row with
-            {
-                Cash = Plus(row.Cash, gift.CashFen, gift.CashQualifier),
-                GoodsValue = Plus(row.GoodsValue, gift.GoodsFen, gift.GoodsQualifier),
-                Combined = Plus(row.Combined, gift.CombinedFen, gift.CombinedQualifier),
-                Donations = row.Donations + 1,
-            };
+            cash.Add(gift.CashFen, gift.CashQualifier);
+            goods.Add(gift.GoodsFen, gift.GoodsQualifier);
+            combined.Add(gift.CombinedFen, gift.CombinedQualifier);
+            donations++;
             if (!gift.Items.Any(i => i.Quantity is not null)) continue;
             items ??= row.Items.ToDictionary(i => (i.Category, i.Unit));
             // Quantities of one kind add up; the gift counts once a kind, however many lines name it.
@@ -121,15 +117,56 @@ public static class Sums
                 }
             }
         }
-        if (items is null) return row;
-        // Kinds in order of category, then unit; sorted again only when the gifts brought a new one.
         return row with
         {
-            Items = newKinds
-                ? items.Values.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal).ToList()
+            Cash = cash.Sum, GoodsValue = goods.Sum, Combined = combined.Sum,
+            ReportedCash = reportedCash.Sum, ReportedGoodsValue = reportedGoods.Sum, ReportedCombined = reportedCombined.Sum,
+            Donations = donations, ReportedTotals = reportedTotals, Sources = sources,
+            // Kinds in order of category, then unit; sorted again only when the gifts brought a new one.
+            Items = items is null ? row.Items
+                : newKinds ? items.Values.OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal).ToList()
                 : row.Items.Select(i => items[(i.Category, i.Unit)]).ToList(),
         };
     }
+
+    // A sum being added up: in fen, as decimal (no number of gifts can overflow it), made a Sum once at the end.
+    private struct Running(Sum? start)
+    {
+        private decimal _fen = (start?.Yuan ?? 0) * 100m;
+        private bool _any = start is not null;
+        private Qualifier _qualifier = start?.Qualifier ?? Qualifier.Exact;
+
+        public void Add(long? fen, Qualifier qualifier)
+        {
+            if (fen is not { } f) return;
+            _qualifier = _any ? Combine([_qualifier, qualifier]) : qualifier;
+            _fen += f;
+            _any = true;
+        }
+
+        public readonly Sum? Sum => _any ? new Sum(_fen / 100m, _qualifier) : null;
+    }
+
+    /// <summary>Yuan given (cash, goods value and combined figures together) and yuan reported, by which totals are ranked.</summary>
+    public static (decimal Given, decimal Reported) Ranking(TotalsRow row) =>
+        ((row.Cash?.Yuan ?? 0) + (row.GoodsValue?.Yuan ?? 0) + (row.Combined?.Yuan ?? 0),
+         (row.ReportedCash?.Yuan ?? 0) + (row.ReportedGoodsValue?.Yuan ?? 0) + (row.ReportedCombined?.Yuan ?? 0));
+
+    /// <summary>
+    /// The order of every list of totals: most given first, then most reported, then by name (the
+    /// kept totals by donor and the rank index of the stores follow it too).
+    /// </summary>
+    public static int Ranked<T>(T given, T reported, string name, T otherGiven, T otherReported, string otherName) where T : System.Numerics.INumber<T> =>
+        given != otherGiven ? otherGiven.CompareTo(given)
+        : reported != otherReported ? otherReported.CompareTo(reported)
+        : string.CompareOrdinal(name, otherName);
+
+    /// <summary><see cref="Ranked{T}"/> over rows of totals.</summary>
+    public static readonly IComparer<TotalsRow> Order = Comparer<TotalsRow>.Create((a, b) =>
+    {
+        var (ranked, other) = (Ranking(a), Ranking(b));
+        return Ranked(ranked.Given, ranked.Reported, a.Name, other.Given, other.Reported, b.Name);
+    });
 
     /// <summary>The totals of a giver with no counted gift yet.</summary>
     public static TotalsRow Empty(string key, string name) => new(key, name, null, null, null, null, null, null, 0, 0, 0, []);

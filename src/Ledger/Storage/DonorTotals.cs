@@ -46,11 +46,9 @@ internal static class DonorTotals
 
     // Read in table order and sorted here: an ORDER BY through the rank index would visit the rows at random.
     public static IReadOnlyList<TotalsRow> Read(DbConnection connection) =>
-        connection.Query<Stored>($"SELECT {Columns} FROM donor_totals")
-            .OrderByDescending(s => s.GivenFen).ThenByDescending(s => s.ReportedFen).ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(ToRow).ToList();
+        connection.Query<Stored>($"SELECT {Columns} FROM donor_totals").Select(ToRow).Order(Sums.Order).ToList();
 
-    /// <summary>The <paramref name="count"/> givers who gave most, through the rank index.</summary>
+    /// <summary>The <paramref name="count"/> givers who gave most, through the rank index (in the order of <see cref="Sums.Ranked{T}"/>).</summary>
     public static IReadOnlyList<TotalsRow> Top(DbConnection connection, int count) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals ORDER BY given_fen DESC, reported_fen DESC, name LIMIT @count", new { count })
             .Select(ToRow).ToList();
@@ -61,11 +59,8 @@ internal static class DonorTotals
     /// <summary>One giver's kept JSON object and the keys totals by donor are ordered by.</summary>
     internal sealed record Kept(long DonorId, long Given, long Reported, string Name, byte[] Json);
 
-    /// <summary>The order of totals by donor: most given first, then most reported, then by name.</summary>
-    internal static readonly IComparer<Kept> Order = Comparer<Kept>.Create((a, b) =>
-        b.Given != a.Given ? b.Given.CompareTo(a.Given)
-        : b.Reported != a.Reported ? b.Reported.CompareTo(a.Reported)
-        : string.CompareOrdinal(a.Name, b.Name));
+    /// <summary>The order of totals (<see cref="Sums.Ranked{T}"/>), over the figures kept in fen.</summary>
+    internal static readonly IComparer<Kept> Order = Comparer<Kept>.Create((a, b) => Sums.Ranked(a.Given, a.Reported, a.Name, b.Given, b.Reported, b.Name));
 
     /// <summary>Every giver's kept object, or those of the given givers (a giver with no row has no totals).</summary>
     public static List<Kept> ReadKept(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long>? donors = null)

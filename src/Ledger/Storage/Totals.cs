@@ -276,10 +276,8 @@ public sealed class Totals(LedgerDatabase database)
             .Select(rows => (Group: GroupOf(group, rows), Donation: rows.First())).ToList();
         var items = ItemsOf(connection, transaction, donations.Select(d => d.Donation.DonationId).ToList());
         return donations.GroupBy(d => d.Group.Key)
-            .Select(g => Summarise(g.First().Group, g.Select(d => d.Donation).ToList(), items))
-            .OrderByDescending(t => (t.Cash?.Yuan ?? 0) + (t.GoodsValue?.Yuan ?? 0) + (t.Combined?.Yuan ?? 0))
-            .ThenByDescending(t => (t.ReportedCash?.Yuan ?? 0) + (t.ReportedGoodsValue?.Yuan ?? 0) + (t.ReportedCombined?.Yuan ?? 0))
-            .ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Select(g => Summarise(g.First().Group, g.Select(d => d.Donation), items))
+            .Order(Sums.Order)
             .ToList();
     }
 
@@ -317,32 +315,20 @@ public sealed class Totals(LedgerDatabase database)
         };
     }
 
-    private static TotalsRow Summarise(Group group, List<Row> rows,
-        Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items)
-    {
-        var gifts = rows.Where(r => !r.Aggregate).ToList();
-        var totals = rows.Where(r => r.Aggregate).ToList();
-        var itemTotals = gifts
-            .SelectMany(r => items.GetValueOrDefault(r.DonationId, []).Where(i => i.Quantity is not null)
-                .Select(i => (r.DonationId, i)))
-            .GroupBy(x => (x.i.Category, x.i.Unit))
-            .Select(g => new ItemTotal(g.Key.Category, g.Key.Unit,
-                g.Sum(x => decimal.Parse(x.i.Quantity!, CultureInfo.InvariantCulture)),
-                Combine(g.Select(x => x.i.Qualifier)), g.Select(x => x.DonationId).Distinct().Count()))
-            .OrderBy(i => i.Category, StringComparer.Ordinal).ThenBy(i => i.Unit, StringComparer.Ordinal)
-            .ToList();
-        return new TotalsRow(group.Key, group.Name,
-            SumOf(gifts, r => (r.CashFen, r.CashQualifier)), SumOf(gifts, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(gifts, r => (r.CombinedFen, r.CombinedQualifier)),
-            SumOf(totals, r => (r.CashFen, r.CashQualifier)), SumOf(totals, r => (r.GoodsFen, r.GoodsQualifier)), SumOf(totals, r => (r.CombinedFen, r.CombinedQualifier)),
-            gifts.Count, totals.Count, rows.Sum(r => r.Sources), itemTotals, group.SharedAmong);
-    }
+    // A group's totals are its donations added up by the one rule of every total; a donation reported
+    // more than once counts once, with a source for each report.
+    private static TotalsRow Summarise(Group group, IEnumerable<Row> donations,
+        Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items) =>
+        Sums.Plus(Sums.Empty(group.Key, group.Name), donations.SelectMany(d => Reports(d, items))) with { SharedAmong = group.SharedAmong };
 
-    private static Sum? SumOf(List<Row> rows, Func<Row, (long? Fen, string? Qualifier)> figure)
+    private static IEnumerable<CountedGift?> Reports(Row donation, Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items)
     {
-        var figures = rows.Select(figure).Where(f => f.Fen is not null).ToList();
-        if (figures.Count == 0) return null;
-        // Summed as decimal: no number of gifts can overflow it.
-        return new Sum(figures.Sum(f => (decimal)f.Fen!.Value) / 100m, Combine(figures.Select(f => f.Qualifier)));
+        yield return new CountedGift(donation.Aggregate,
+            donation.CashFen, Fen.Qualifier(donation.CashQualifier), donation.GoodsFen, Fen.Qualifier(donation.GoodsQualifier),
+            donation.CombinedFen, Fen.Qualifier(donation.CombinedQualifier),
+            items.GetValueOrDefault(donation.DonationId, []).Select(i => (i.Category, i.Unit,
+                i.Quantity is null ? (decimal?)null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier))).ToList());
+        for (var report = 1; report < donation.Sources; report++) yield return null;
     }
 
     private static Qualifier Combine(IEnumerable<string?> qualifiers) => Sums.Combine(qualifiers.Select(Fen.Qualifier));

@@ -58,11 +58,7 @@ public sealed class MemoryLedger : INameFacts
     }
 
     /// <summary>Every giver's totals, most given first, then most reported, then by name, as the stored ledger orders them.</summary>
-    public IReadOnlyList<TotalsRow> TotalsByDonor() =>
-        _totals.Values.OrderByDescending(t => (t.Cash?.Yuan ?? 0) + (t.GoodsValue?.Yuan ?? 0) + (t.Combined?.Yuan ?? 0))
-            .ThenByDescending(t => (t.ReportedCash?.Yuan ?? 0) + (t.ReportedGoodsValue?.Yuan ?? 0) + (t.ReportedCombined?.Yuan ?? 0))
-            .ThenBy(t => t.Name, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<TotalsRow> TotalsByDonor() => _totals.Values.Order(Sums.Order).ToList();
 
     /// <summary>The organizations (and people) named so far, by the name each was created with.</summary>
     public IReadOnlyCollection<string> Organizations => _organizations.Keys;
