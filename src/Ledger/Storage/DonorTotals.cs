@@ -56,16 +56,10 @@ internal static class DonorTotals
     public static IReadOnlyList<TotalsRow> Read(DbConnection connection, long donor) =>
         connection.Query<Stored>($"SELECT {Columns} FROM donor_totals WHERE donor_id = @donor", new { donor }).Select(ToRow).ToList();
 
-    /// <summary>One giver's kept JSON object and the keys totals by donor are ordered by.</summary>
-    internal sealed record Kept(long DonorId, long Given, long Reported, string Name, byte[] Json);
-
-    /// <summary>The order of totals (<see cref="Sums.Ranked{T}"/>), over the figures kept in fen.</summary>
-    internal static readonly IComparer<Kept> Order = Comparer<Kept>.Create((a, b) => Sums.Ranked(a.Given, a.Reported, a.Name, b.Given, b.Reported, b.Name));
-
     /// <summary>Every giver's kept object, or those of the given givers (a giver with no row has no totals).</summary>
-    public static List<Kept> ReadKept(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long>? donors = null)
+    public static List<KeptGiver> ReadKept(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long>? donors = null)
     {
-        var rows = new List<Kept>();
+        var rows = new List<KeptGiver>();
         foreach (var chunk in donors is null ? [null] : donors.Chunk(500).Cast<long[]?>())
         {
             using var command = connection.CreateCommand();
@@ -73,7 +67,7 @@ internal static class DonorTotals
             command.CommandText = "SELECT donor_id, given_fen, reported_fen, name, json FROM donor_totals"
                                   + (chunk is null ? "" : $" WHERE donor_id IN {Ids.In(chunk)}");
             using var reader = command.ExecuteReader();
-            while (reader.Read()) rows.Add(new Kept(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4)));
+            while (reader.Read()) rows.Add(new KeptGiver(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4)));
         }
         return rows;
     }

@@ -126,13 +126,19 @@ public sealed class Totals(LedgerDatabase database)
         public string? CombinedQualifier { get; init; }
     }
 
+    /// <summary>
+    /// Totals by donor without a filter are kept ready: a row a giver, brought up to date by every write
+    /// (<see cref="DonorTotals"/>), and the whole answer over them (<see cref="DonorTotalsAnswer"/>).
+    /// </summary>
+    private static bool AreKept(TotalsGroup group, TotalsFilter filter) => group == TotalsGroup.Donor && filter == new TotalsFilter();
+
     public IReadOnlyList<TotalsRow> By(TotalsGroup group, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
         using var connection = database.Connect();
-        // Totals by donor without a filter are kept ready, one row a giver (see DonorTotals).
-        if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotals.Read(connection);
-        if (group == TotalsGroup.Donor && filter == new TotalsFilter { Organization = filter.Organization }) return DonorTotals.Read(connection, filter.Organization!.Value);
+        if (AreKept(group, filter)) return DonorTotals.Read(connection);
+        // One giver's totals by donor are its kept row.
+        if (AreKept(group, filter with { Organization = null })) return DonorTotals.Read(connection, filter.Organization!.Value);
         return Query(connection, null, group, filter);
     }
 
@@ -140,7 +146,7 @@ public sealed class Totals(LedgerDatabase database)
     public IReadOnlyList<TotalsRow> Top(TotalsGroup group, int count, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
-        if (group != TotalsGroup.Donor || filter != new TotalsFilter()) return By(group, filter).Take(count).ToList();
+        if (!AreKept(group, filter)) return By(group, filter).Take(count).ToList();
         using var connection = database.Connect();
         return DonorTotals.Top(connection, count);
     }
@@ -158,8 +164,7 @@ public sealed class Totals(LedgerDatabase database)
     public ReadOnlyMemory<byte> Utf8Json(TotalsGroup group, TotalsFilter? filter = null)
     {
         filter ??= new TotalsFilter();
-        if (group != TotalsGroup.Donor || filter != new TotalsFilter())
-            return System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter)));
+        if (!AreKept(group, filter)) return System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(By(group, filter)));
         return DonorTotalsAnswer.For(database).Body(database);
     }
 
@@ -170,7 +175,7 @@ public sealed class Totals(LedgerDatabase database)
     public (ReadOnlyMemory<byte> Json, int Groups) Utf8JsonPage(TotalsGroup group, TotalsFilter? filter, int offset, int limit)
     {
         filter ??= new TotalsFilter();
-        if (group == TotalsGroup.Donor && filter == new TotalsFilter()) return DonorTotalsAnswer.For(database).Page(database, offset, limit);
+        if (AreKept(group, filter)) return DonorTotalsAnswer.For(database).Page(database, offset, limit);
         var rows = By(group, filter);
         return (System.Text.Encoding.UTF8.GetBytes(TotalsFormat.Json(rows.Skip(offset).Take(limit).ToList())), rows.Count);
     }
