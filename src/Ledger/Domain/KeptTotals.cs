@@ -1,6 +1,6 @@
 namespace Ledger.Domain;
 
-/// <summary>One giver's totals as kept: its JSON object (<see cref="TotalsFormat.JsonObject"/>) and the figures it is ranked by, in fen.</summary>
+/// <summary>One giver's totals as kept: its JSON object (<see cref="TotalsFormat.Utf8JsonObject"/>) and the figures it is ranked by, in fen.</summary>
 public sealed record KeptGiver(long DonorId, long GivenFen, long ReportedFen, string Name, byte[] Json)
 {
     /// <summary>The order of totals (<see cref="Sums.Ranked{T}"/>), over the figures kept.</summary>

@@ -72,8 +72,13 @@ public static class TotalsFormat
             ReportedCash = Of("reported_cash"), ReportedGoodsValue = Of("reported_goods_value"), ReportedCombined = Of("reported_combined");
     }
 
-    /// <summary>One row as a JSON object (what is kept with each giver).</summary>
-    public static string JsonObject(TotalsRow row) => Written(json => WriteJson(json, row));
+    /// <summary>One row as a JSON object in UTF-8 (what is kept with each giver, and copied out as it is).</summary>
+    public static byte[] Utf8JsonObject(TotalsRow row)
+    {
+        var buffer = Buffer();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions)) WriteJson(json, row);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>A JSON array of the rows.</summary>
     public static string Json(IReadOnlyList<TotalsRow> rows) => Written(json =>
@@ -86,10 +91,16 @@ public static class TotalsFormat
     // A buffer a thread reuses for what it writes, up to a size worth keeping (a bulk write writes a row for each of thousands of givers).
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
 
-    private static string Written(Action<Utf8JsonWriter> write)
+    private static ArrayBufferWriter<byte> Buffer()
     {
         var buffer = t_buffer is { Capacity: <= 1 << 20 } kept ? kept : t_buffer = new ArrayBufferWriter<byte>();
         buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    private static string Written(Action<Utf8JsonWriter> write)
+    {
+        var buffer = Buffer();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions)) write(json);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

@@ -136,7 +136,7 @@ internal static class DonorTotals
             (long)row.Donations, (long)row.ReportedTotals, (long)row.Sources, Items(row.Items),
             (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
             (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
-            TotalsFormat.JsonObject(row));
+            TotalsFormat.Utf8JsonObject(row));
     }
 
     // Revisions of changes kept: an answer older than that is read whole again.

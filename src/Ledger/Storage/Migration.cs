@@ -88,9 +88,8 @@ public static class Migration
             {
                 values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
                 {
-                    // The one BLOB, the giver's kept JSON, is UTF-8 text (Tables.Utf8).
-                    byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
-                    long or string => reader.GetValue(i),
+                    // The one BLOB, the giver's kept JSON, is UTF-8 text (Tables.Utf8), copied as its bytes.
+                    byte[] or long or string => reader.GetValue(i),
                     var other => Convert.ToInt64(other, System.Globalization.CultureInfo.InvariantCulture),
                 };
                 // Written while documents are copied; linked after (see Copy).

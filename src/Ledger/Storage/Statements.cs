@@ -117,6 +117,7 @@ internal sealed class Statements(DbConnection connection, DbTransaction transact
         {
             case null: writer.WriteNullValue(); break;
             case string text: writer.WriteStringValue(text); break;
+            case byte[] utf8: writer.WriteStringValue(utf8); break;
             case long number: writer.WriteNumberValue(number); break;
             case int number: writer.WriteNumberValue(number); break;
             case bool flag: writer.WriteNumberValue(flag ? 1 : 0); break;

@@ -30,7 +30,7 @@ internal static class Tables
     private const string Number = "BIGINT";
     private const string Text = "TEXT";
 
-    /// <summary>Text kept as its UTF-8 bytes (a BLOB, bytea): sent as text, stored as bytes.</summary>
+    /// <summary>Text kept as its UTF-8 bytes (a BLOB, bytea), given as a string or as the bytes: sent as text, stored as bytes.</summary>
     public const string Utf8 = "UTF8";
 
     public static readonly Table Documents = new("documents",

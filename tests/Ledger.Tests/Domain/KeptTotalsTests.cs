@@ -19,7 +19,7 @@ public class KeptTotalsTests
             new CountedGift(false, (long)(yuan * 100), Qualifier.Exact, null, Qualifier.Exact, null, Qualifier.Exact, []),
             .. reportedYuan > 0 ? [new CountedGift(true, (long)(reportedYuan * 100), Qualifier.Exact, null, Qualifier.Exact, null, Qualifier.Exact, [])] : Array.Empty<CountedGift>(),
         ]);
-        return new KeptGiver(id, (long)(yuan * 100), (long)(reportedYuan * 100), name, Encoding.UTF8.GetBytes(TotalsFormat.JsonObject(row)));
+        return new KeptGiver(id, (long)(yuan * 100), (long)(reportedYuan * 100), name, TotalsFormat.Utf8JsonObject(row));
     }
 
     private static string[] Names(ReadOnlyMemory<byte> json) =>

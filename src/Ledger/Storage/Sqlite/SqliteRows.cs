@@ -153,6 +153,7 @@ internal sealed class SqliteRows : IDisposable
         {
             null => raw.sqlite3_bind_null(statement, index),
             string text when type == Tables.Utf8 => raw.sqlite3_bind_blob(statement, index, Utf8(text)),
+            byte[] utf8 when type == Tables.Utf8 => raw.sqlite3_bind_blob(statement, index, utf8),
             string text => raw.sqlite3_bind_text(statement, index, Utf8(text)),
             long number => raw.sqlite3_bind_int64(statement, index, number),
             int number => raw.sqlite3_bind_int64(statement, index, number),
