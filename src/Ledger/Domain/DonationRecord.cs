@@ -18,7 +18,17 @@ public sealed record DonationRecord
     public string? Donor { get; init; }
     public DonorKind DonorKind { get; init; }
     public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>
+    /// The kind each receiver's name tells, in the order of <see cref="Recipients"/>: read with the
+    /// names, so that the ledger resolves them without reading them again.
+    /// </summary>
+    public IReadOnlyList<DonorKind> RecipientKinds { get; init; } = [];
+
     public string? Via { get; init; }
+
+    /// <summary>The kind the go-between's name tells.</summary>
+    public DonorKind ViaKind { get; init; }
     public Figure? Cash { get; init; }
     public Figure? GoodsValue { get; init; }
     public Figure? Combined { get; init; }
@@ -31,6 +41,10 @@ public sealed record DonationRecord
 
     /// <summary>A gift with an identifiable donor but no figure and no item quantity.</summary>
     public bool Optional { get; init; }
+
+    /// <summary>Each receiver with the kind its name tells (unknown where the kinds were not given).</summary>
+    public IEnumerable<(string Name, DonorKind Kind)> RecipientsWithKinds =>
+        Recipients.Select((name, i) => (name, i < RecipientKinds.Count ? RecipientKinds[i] : DonorKind.Unknown));
 
     /// <summary>A figure the text states that no gift can be (beyond <see cref="Limits.MostYuan"/>): left unread, kept for the audit.</summary>
     public string? UnreadFigure { get; init; }

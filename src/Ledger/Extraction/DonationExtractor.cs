@@ -101,10 +101,17 @@ public sealed class DonationExtractor
 
     /// <summary>
     /// A document whose records were not read from its text (a gift entered by hand, with the statement
-    /// it was entered from): what the text says of the document, with those records.
+    /// it was entered from): what the text says of the document, with those records, the kinds of the
+    /// names they give read as the extractor reads them (where the giver's kind was not given).
     /// </summary>
     public static ExtractedDocument Entered(string text, IReadOnlyList<DonationRecord> records, int? year) =>
-        new(records, DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, text);
+        new(records.Select(r => r with
+            {
+                DonorKind = r.DonorKind == DonorKind.Unknown && r.Donor is { } donor ? DonorNames.KindOf(donor) : r.DonorKind,
+                RecipientKinds = KindsOf(r.Recipients),
+                ViaKind = r.Via is { } via ? DonorNames.KindOf(via) : DonorKind.Unknown,
+            }).ToList(),
+            DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, text);
 
     // The parts of a long text: about PartLength each, cut after a blank line, else after a line that ends a sentence, else after any line.
     private static IEnumerable<(int Start, int Length)> Parts(string text, int partLength)
@@ -237,7 +244,9 @@ public sealed class DonationExtractor
             Donor = frame.Donor,
             DonorKind = several && kind == DonorKind.Unknown ? DonorKind.Group : kind,
             Recipients = frame.Recipients,
+            RecipientKinds = KindsOf(frame.Recipients),
             Via = frame.Via,
+            ViaKind = frame.Via is { } via ? DonorNames.KindOf(via) : DonorKind.Unknown,
             Cash = cash,
             GoodsValue = goodsValue,
             Combined = combined,
@@ -251,6 +260,13 @@ public sealed class DonationExtractor
             Optional = !quantified,
             UnreadFigure = unread is { } figure ? figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元" : null,
         };
+    }
+
+    private static DonorKind[] KindsOf(IReadOnlyList<string> names)
+    {
+        var kinds = new DonorKind[names.Count];
+        for (var i = 0; i < kinds.Length; i++) kinds[i] = DonorNames.KindOf(names[i]);
+        return kinds;
     }
 
     private static Figure? Believable(Figure? figure) => figure is { } f && f.Value > 0 && f.Value <= Limits.MostYuan ? f : null;

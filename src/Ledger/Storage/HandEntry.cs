@@ -31,7 +31,7 @@ public sealed record HandEntry
         Line = 1,
         Evidence = evidence,
         Donor = Donor.Trim(),
-        DonorKind = DonorKind == DonorKind.Unknown ? DonorNames.KindOf(Donor.Trim()) : DonorKind,
+        DonorKind = DonorKind,
         Recipients = Recipients.Select(r => r.Trim()).ToList(),
         Cash = Cash,
         GoodsValue = GoodsValue,

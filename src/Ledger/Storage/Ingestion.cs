@@ -179,8 +179,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
     private static void Preload(WriteBatch batch, ReadDocument[] documents)
     {
         batch.PreloadDocuments(documents.Select(d => (d.Name, d.Sha)).ToList());
-        var named = documents.SelectMany(d => d.Records.SelectMany(r => r.Recipients.Select(n => (Name: n, Kind: DonorNames.KindOf(n), d.City))
-            .Concat(r.Via is { } via ? [(via, DonorNames.KindOf(via), d.City)] : []))).ToList();
+        var named = documents.SelectMany(d => d.Records.SelectMany(r => r.RecipientsWithKinds.Select(n => (n.Name, n.Kind, d.City))
+            .Concat(r.Via is { } via ? [(via, r.ViaKind, d.City)] : []))).ToList();
         batch.Names.Preload(named);
         batch.Donations.Preload(batch.Names.Preload(documents.SelectMany(d => d.Records.Where(r => r.Donor is not null).Select(r => (r.Donor!, r.DonorKind, d.City)))));
     }
@@ -252,8 +252,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         foreach (var record in records)
         {
             long? donorId = record.Donor is null ? null : names.Resolve(record.Donor, record.DonorKind, city);
-            var recipients = record.Recipients.Select(r => (Name: r, Id: names.Resolve(r, DonorNames.KindOf(r), city))).ToList();
-            long? via = record.Via is { } channel ? names.Resolve(channel, DonorNames.KindOf(channel), city) : null;
+            var recipients = record.RecipientsWithKinds.Select(r => (r.Name, Id: names.Resolve(r.Name, r.Kind, city))).ToList();
+            long? via = record.Via is { } channel ? names.Resolve(channel, record.ViaKind, city) : null;
             // A gift with no giver, or with no figure that can be counted, is kept as a record for the audit,
             // never as a donation: it cannot be counted for anyone.
             var counted = donorId is not null && !record.Optional;

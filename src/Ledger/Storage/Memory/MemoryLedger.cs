@@ -36,8 +36,8 @@ public sealed class MemoryLedger : INameFacts
         foreach (var record in extracted.Records)
         {
             long? donor = record.Donor is null ? null : Resolve(record.Donor, record.DonorKind, city);
-            var recipients = record.Recipients.Select(r => Resolve(r, DonorNames.KindOf(r), city)).ToList();
-            if (record.Via is { } via) Resolve(via, DonorNames.KindOf(via), city);
+            var recipients = record.RecipientsWithKinds.Select(r => Resolve(r.Name, r.Kind, city)).ToList();
+            if (record.Via is { } via) Resolve(via, record.ViaKind, city);
             // A gift with no giver, or with no figure that can be counted, is no donation.
             if (donor is not { } giver || record.Optional) continue;
             if (!_gifts.Holds(giver)) _gifts.Open(giver);
