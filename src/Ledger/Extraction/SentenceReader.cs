@@ -70,7 +70,7 @@ internal sealed class SentenceReader
         _dates = DateReader.FindAll(text, 0, text.Length);
         _amountsByStart = new StartIndex<Amount>(_amounts, a => a.Start);
         _datesByStart = new StartIndex<WrittenDate>(_dates, d => d.Start);
-        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Where(d => d.AsOf).ToList(), d => d.Start);
+        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Exists(d => d.AsOf) ? _dates.FindAll(d => d.AsOf) : [], d => d.Start);
     }
 
     private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);
@@ -107,10 +107,11 @@ internal sealed class SentenceReader
                 current = null;
                 _topic = null;
             }
-            var read = false;
-            foreach (var clause in ReadClause(start, end, current))
+            _clauseFrames.Clear();
+            ReadClause(start, end, current, _clauseFrames);
+            var read = _clauseFrames.Count > 0;
+            foreach (var clause in _clauseFrames)
             {
-                read = true;
                 if (current is not null && current.CanAbsorb(clause)) current.Absorb(clause);
                 else
                 {
@@ -125,8 +126,9 @@ internal sealed class SentenceReader
         }
         LastSubject ??= _topic;
         _frames = frames;
-        foreach (var frame in frames.Where(f => f.HasTrigger))
+        foreach (var frame in frames)
         {
+            if (!frame.HasTrigger) continue;
             if (frame.Each && DonorNames.SplitGivers(frame.Donor ?? "") is { Count: > 1 } givers)
             {
                 // 吕晶、英炜、许前进委员…各自购买了1000只口罩: one gift per giver.
@@ -176,7 +178,11 @@ internal sealed class SentenceReader
         if (_giftEndsOf != _frames)
         {
             _giftEndsOf = _frames;
-            _giftEnds = _frames.Where(f => f.HasFigures).Select(f => f.End).Order().ToArray();
+            var ends = new List<int>(_frames.Count);
+            foreach (var frame in _frames)
+                if (frame.HasFigures) ends.Add(frame.End);
+            ends.Sort();
+            _giftEnds = [.. ends];
         }
         var at = Array.BinarySearch(_giftEnds, position);
         if (at >= 0) return position;
@@ -222,38 +228,46 @@ internal sealed class SentenceReader
         return false;
     }
 
-    private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
+    // The gifts of one clause, read into one list reused for every clause of the sentence.
+    private readonly List<GiftFrame> _clauseFrames = [];
+
+    /// <summary>
+    /// Adds the gifts the clause [start, end) states to <paramref name="found"/>. They are all read
+    /// before the sentence merges any of them: nothing here looks at what the merging changes.
+    /// </summary>
+    private void ReadClause(int start, int end, GiftFrame? current, List<GiftFrame> found)
     {
         var trigger = FirstGiftTrigger(start, end);
         var amounts = AmountsIn(start, end);
-        var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
-        var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
+        var quantities = new List<Amount>();
+        var money = new List<Amount>();
+        foreach (var amount in amounts) (amount.Kind == AmountKind.Quantity ? quantities : money).Add(amount);
         var items = GoodsOf(start, end, trigger, quantities, money.Count > 0, current);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
-        if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
-        if ((money.Count > 0 || trigger is not null) && IsStatistic(start, end)) yield break;
+        if (trigger is not null && IsNotAGift(start, trigger.Value)) return;
+        if ((money.Count > 0 || trigger is not null) && IsStatistic(start, end)) return;
         if (quantities.Count == 0 && money.Count > 0
             && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } list)
         {
             _listOpen = true;
-            foreach (var entry in list.Entries) yield return ListedGift(entry, current);
-            if (list.RestStart >= end) yield break;
+            foreach (var entry in list.Entries) found.Add(ListedGift(entry, current));
+            if (list.RestStart >= end) return;
             _listOpen = _listRow;
-            foreach (var after in ReadClause(list.RestStart, end, current)) yield return after;
-            yield break;
+            ReadClause(list.RestStart, end, current, found);
+            return;
         }
         _listOpen = _listRow || GiverList.Opens(_text, start, end);
         if (trigger is null && money.Count == 0 && items.Count == 0)
         {
             // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,
             NoteTopic(start, end);
-            yield break;
+            return;
         }
         if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null))
         {
             NoteTopic(start, contentStart);
-            yield break;
+            return;
         }
 
         // 这批物资由校友企业某集团捐赠: the goods come first and 由 brings their giver before the verb.
@@ -262,7 +276,7 @@ internal sealed class SentenceReader
         var subject = SubjectReader.Read(_text, start, subjectEnd, trigger is not null);
         if (trigger is not null && SubjectReader.BodyOfOfficers(_text, trigger.Value.Start) is { } body)
             subject = new SubjectReader.Subject(body, false, true);
-        if (subject.ViaGoBetween && subject.Name is null) yield break;
+        if (subject.ViaGoBetween && subject.Name is null) return;
         var donor = subject.Name is { } name ? ResolvePronouns(DonorNames.CoreName(name)) : null;
         var stated = donor is not null;
         // The giver named by the latest scene-setting clause speaks for what follows it.
@@ -273,7 +287,7 @@ internal sealed class SentenceReader
         // The same holds for a clause that continues such a gift (全市共有3万余名党员自愿捐款,共计捐款1200余万元).
         var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween
                             && (HasSubjectWords(start, contentStart) || current is { HasTrigger: true, Donor: null });
-        if (subject.Nobody) yield break;
+        if (subject.Nobody) return;
         donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic
             : unreadSubject ? inherited ?? _topic ?? _sentenceGiver
             : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;
@@ -290,7 +304,9 @@ internal sealed class SentenceReader
         ReadRecipients(frame, start, end, trigger);
         if (subject.Receiver is { } receiver && !frame.Recipients.Contains(receiver)) frame.Recipients.Add(receiver);
 
-        var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
+        var cash = new List<Amount>();
+        foreach (var m in money)
+            if (Classify(m, start, role) == FigureSlot.Cash) cash.Add(m);
         // 张明、李华、王强分别捐款1万元、5000元、3000元 / 某公司分别向一院、二院捐款1万元、5000元: the givers,
         // or the receivers, and the figures pair in order.
         if (cash.Count > 1 && trigger is not null && frame.Each && SideBySide(cash))
@@ -305,12 +321,12 @@ internal sealed class SentenceReader
                     if (givers is null) one.Recipients.Add(frame.Recipients[k]);
                     else one.Recipients.AddRange(frame.Recipients);
                     Assign(one, cash[k], Classify(cash[k], start, role));
-                    yield return one;
+                    found.Add(one);
                 }
-                yield break;
+                return;
             }
         }
-        if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
+        if (cash.Count > 1 && trigger is not null && AllStartAfter(cash, trigger.Value.End))
         {
             // 捐赠平房区疫情指挥部10000元、哈尔滨市民建市委会1000元: one gift per recipient.
             var from = trigger.Value.End;
@@ -321,15 +337,22 @@ internal sealed class SentenceReader
                 if (who.Length > 0) each.Recipients.Add(who);
                 each.Cash = m.Figure;
                 from = m.End;
-                yield return each;
+                found.Add(each);
             }
-            yield break;
+            return;
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         // 医疗物资分别由大阪、名古屋的华侨捐赠,运送口罩45000只: 各/分别 gives each giver the figure only
         // when the figure stands in its own clause.
         if (frame.Each && !frame.HasFigures) frame.Each = false;
-        yield return frame;
+        found.Add(frame);
+    }
+
+    private static bool AllStartAfter(List<Amount> figures, int position)
+    {
+        foreach (var figure in figures)
+            if (figure.Start <= position) return false;
+        return true;
     }
 
     /// <summary>
@@ -551,7 +574,7 @@ internal sealed class SentenceReader
             if (m.End < _text.Length && "仪箱书活".Contains(_text[m.End])) { i = m.End - 1; continue; }
             if (m.Value == TriggerRole.Support && !SupportsWithGoods(m, end)) { i = m.End - 1; continue; }
             // 资助贫困学生50名,共计10万元 is a gift; 并资助他们出国深造。 only says what money is for.
-            if (NeedsFigure.TryMatchAt(_text, m.Start, out var word) && word.End == m.End && AmountsIn(start, end).Count == 0
+            if (NeedsFigure.TryMatchAt(_text, m.Start, out var word) && word.End == m.End && !_amountsByStart.Any(start, end)
                 && _amountsByStart.FirstStartAtOrAfter(m.End) is null) { i = m.End - 1; continue; }
             return m;
         }
@@ -562,7 +585,7 @@ internal sealed class SentenceReader
     private bool SupportsWithGoods(WordMatch<TriggerRole> support, int end)
     {
         var rest = _text[support.End..end];
-        if (AmountsIn(support.Start, end).Count > 0) return true;
+        if (_amountsByStart.Any(support.Start, end)) return true;
         return !Purpose.ContainsAny(rest) && !rest.Contains('了') && rest.Length <= 12;
     }
 

@@ -5,8 +5,9 @@ namespace Ledger.Extraction;
 /// starts. Finds run left to right, so a binary search answers "which start in [from, to)" and a
 /// sentence of thousands of clauses is read in linear time rather than in the square of its length.
 /// Should a list ever not be in order of its starts, every lookup scans it and gives the same answers.
+/// A struct: a sentence builds three of them, most over nothing.
 /// </summary>
-internal sealed class StartIndex<T>
+internal readonly struct StartIndex<T>
 {
     private readonly IReadOnlyList<T> _items;
     private readonly Func<T, int> _startOf;
@@ -34,6 +35,9 @@ internal sealed class StartIndex<T>
         for (var i = FirstAtOrAfter(from); i < _items.Count && _startOf(_items[i]) < to; i++) found.Add(_items[i]);
         return found;
     }
+
+    /// <summary>Whether anything starts in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public bool Any(int from, int to) => FirstStartAtOrAfter(from) is { } first && first < to;
 
     /// <summary>The smallest start at or after <paramref name="from"/>, or null when nothing starts there.</summary>
     public int? FirstStartAtOrAfter(int from)
