@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Ledger.Extraction;
@@ -28,17 +29,17 @@ internal static partial class DateReader
     public static List<WrittenDate> FindAll(string text, int start, int end)
     {
         var dates = new List<WrittenDate>();
+        var words = text.AsSpan(start, end - start);
         // Every date written has 月; most sentences have none and need no regular expression run.
-        if (text.AsSpan(start, end - start).IndexOf('月') < 0) return dates;
+        if (words.IndexOf('月') < 0) return dates;
         try
         {
-            foreach (Match m in DatePattern().Matches(text[start..end]))
+            // The matches are read where they stand, without the Match and Group objects of Matches().
+            foreach (var m in DatePattern().EnumerateMatches(words))
             {
-                var month = int.Parse(m.Groups[3].Value);
-                var day = int.Parse(m.Groups[4].Value);
+                var (asOf, year, month, day) = Parts(words.Slice(m.Index, m.Length));
                 if (month is < 1 or > 12 || day is < 1 or > 31) continue;
-                int? year = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : null;
-                dates.Add(new WrittenDate(start + m.Index, start + m.Index + m.Length, year, month, day, m.Groups[1].Success));
+                dates.Add(new WrittenDate(start + m.Index, start + m.Index + m.Length, year, month, day, asOf));
             }
         }
         catch (RegexMatchTimeoutException)
@@ -47,6 +48,21 @@ internal static partial class DateReader
         }
         return dates;
     }
+
+    // The groups of a DatePattern match: 截至2020年2月9日 → (as of, 2020, 2, 9); 3月5号 → (not as of, none, 3, 5).
+    // Only the prefix holds 截 or 到, only the year is followed by 年, and the match ends with 日 or 号.
+    private static (bool AsOf, int? Year, int Month, int Day) Parts(ReadOnlySpan<char> date)
+    {
+        var asOf = date[0] is '截' or '到';
+        var from = date.IndexOfAnyInRange('0', '9');
+        var yearEnd = date.IndexOf('年');
+        int? year = yearEnd >= 0 ? Number(date[from..yearEnd]) : null;
+        if (yearEnd >= 0) from = yearEnd + 1;
+        var monthEnd = date.IndexOf('月');
+        return (asOf, year, Number(date[from..monthEnd]), Number(date[(monthEnd + 1)..^1]));
+    }
+
+    private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The year a document speaks of, from its own words: an issue number (2020年第3期), a year

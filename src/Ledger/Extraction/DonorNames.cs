@@ -83,7 +83,7 @@ internal static class DonorNames
             var name = part[^length..];
             var before = part.AsSpan(0, part.Length - length);
             if (!LooksLikePersonName(name) || Words.KindMembers.ContainsAny(name)) continue;
-            foreach (var member in Words.KindMembers.FindAll(part, 0, part.Length - length))
+            foreach (var member in Words.KindMembers.Matches(part, 0, part.Length - length))
                 if (member.End == before.Length) return name;
         }
         return null;
@@ -202,8 +202,11 @@ internal static class DonorNames
 
     private static DonorKind? Earliest(WordTable<(int Order, DonorKind Kind)> table, string name)
     {
-        var found = table.FindAll(name);
-        return found.Count > 0 ? found.MinBy(m => m.Value.Order).Value.Kind : null;
+        // The first of the lowest order, as MinBy would pick it.
+        (int Order, DonorKind Kind)? earliest = null;
+        foreach (var m in table.Matches(name))
+            if (earliest is null || m.Value.Order < earliest.Value.Order) earliest = m.Value;
+        return earliest?.Kind;
     }
 
     private static DonorKind KindBySuffix(string name) => KindBySuffix(name.AsSpan());

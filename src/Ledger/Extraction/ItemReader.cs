@@ -23,7 +23,7 @@ internal static class ItemReader
     {
         var found = new List<FoundItem>();
         var used = new HashSet<Amount>();
-        foreach (var word in Words.Items.FindAll(text, start, end))
+        foreach (var word in Words.Items.Matches(text, start, end))
         {
             // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
             if (InBodyName(text, word.End)) continue;
@@ -154,7 +154,7 @@ internal static class ItemReader
     // 向东方食品实业有限公司员工捐赠: the body's name is followed by a word for its people.
     private static bool EndsLikeBodysMembers(string name)
     {
-        foreach (var member in Words.KindMembers.FindAll(name))
+        foreach (var member in Words.KindMembers.Matches(name))
             if (member.End == name.Length && EndsLikeBody(name.AsSpan(0, member.Start))) return true;
         return false;
     }

@@ -592,7 +592,7 @@ internal sealed class SentenceReader
     // 号召全体会员捐款 (an appeal) / 查获假冒口罩 (a seizure): no gift happened.
     private bool IsNotAGift(int start, WordMatch<TriggerRole> trigger)
     {
-        foreach (var cue in NotGift.FindAll(_text, start, Math.Min(_text.Length, trigger.End + 12)))
+        foreach (var cue in NotGift.Matches(_text, start, Math.Min(_text.Length, trigger.End + 12)))
             if (!IsPartOfName(cue.End)) return true;
         // 倡议市民伸出援助之手,尽自己所能向医疗机构捐赠口罩: an appeal to the public speaks for the whole
         // sentence after it; any other appeal only for its own clause.
@@ -609,7 +609,7 @@ internal sealed class SentenceReader
             return true;
         }
         // 计划向医院捐赠 / 拟通过…公司向学校捐赠: a plan before the verb; 准备用于…的口罩 only describes the goods.
-        foreach (var plan in Plan.FindAll(_text, Math.Max(start, trigger.Start - 30), trigger.Start))
+        foreach (var plan in Plan.Matches(_text, Math.Max(start, trigger.Start - 30), trigger.Start))
         {
             if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
         }
@@ -672,7 +672,7 @@ internal sealed class SentenceReader
 
     private bool HasTotalCue(int start, int end)
     {
-        foreach (var cue in Total.FindAll(_text, start, end))
+        foreach (var cue in Total.Matches(_text, start, end))
         {
             // 价值共计80余万元 sums the goods of one gift, not several gifts.
             var near = _text.AsSpan(Math.Max(0, cue.Start - 3), Math.Min(_text.Length, cue.End + 3) - Math.Max(0, cue.Start - 3));
@@ -705,7 +705,7 @@ internal sealed class SentenceReader
     {
         var windowStart = Math.Max(clauseStart, money.Start - 8);
         // 捐款捐物价值超过1亿元: the value of money and goods given together is one combined figure.
-        if (role == TriggerRole.Combined && Words.Triggers.FindAll(_text, windowStart, money.Start).Any(t => t.Value == TriggerRole.Combined))
+        if (role == TriggerRole.Combined && NamesCombinedGift(windowStart, money.Start))
             return FigureSlot.Combined;
         if (GoodsValueCue.ContainsAny(_text, windowStart, money.Start)) return FigureSlot.GoodsValue;
         // 捐百万物资 / 捐赠约3100万港元物资: a sum followed by goods is what the goods are worth.
@@ -721,6 +721,13 @@ internal sealed class SentenceReader
         return FigureSlot.Cash;
     }
 
+    private bool NamesCombinedGift(int start, int end)
+    {
+        foreach (var t in Words.Triggers.Matches(_text, start, end))
+            if (t.Value == TriggerRole.Combined) return true;
+        return false;
+    }
+
     private bool GoodsWithin(int from, int length)
     {
         for (var i = from; i < Math.Min(_text.Length, from + length); i++)
@@ -734,7 +741,7 @@ internal sealed class SentenceReader
     // 华康物资贸易有限公司向灾区捐赠100万元: goods in the giver's name are no goods named.
     private bool GoodsNamedBefore(int start, int end)
     {
-        foreach (var goods in Words.Items.FindAll(_text, start, end))
+        foreach (var goods in Words.Items.Matches(_text, start, end))
             if (goods.Value.Generic && !ItemReader.InBodyName(_text, goods.End)) return true;
         return false;
     }
@@ -802,7 +809,7 @@ internal sealed class SentenceReader
 
     private bool ReceiverAfter(GiftFrame frame, int from, int end)
     {
-        foreach (var t in Words.Triggers.FindAll(_text, from, end))
+        foreach (var t in Words.Triggers.Matches(_text, from, end))
         {
             // 筹到资金 / 募集到物资: 到 completes raising, it names no receiver.
             if (t.Value == TriggerRole.Raise) continue;

@@ -302,7 +302,7 @@ internal static class SubjectReader
             if (Words.KindMembers.ContainsAny(y) && OfficersBody(region, i) is { } led) return led;
             // 南岗区个体工商户协会组织会员捐款: members are named by the body they belong to.
             var body = DonorNames.Trim(region[SkipLeadWords(region, 0)..i]);
-            return MemberWords.Any(w => y == w || y == "全体" + w || y == "广大" + w) && Named(body) is { } organisation
+            return NamesMembers(y) && Named(body) is { } organisation
                    && DonorNames.KindOf(organisation) is not (DonorKind.Person or DonorKind.Group) ? organisation + y : y;
         }
         return null;
@@ -357,6 +357,15 @@ internal static class SubjectReader
     }
 
     private static readonly string[] MemberWords = ["会员", "党员", "员工", "职工", "委员", "干部", "社员", "师生", "干部职工"];
+
+    // 会员 / 全体会员 / 广大会员: the members of whatever body stands before.
+    private static bool NamesMembers(string words)
+    {
+        var rest = words.StartsWith("全体", StringComparison.Ordinal) || words.StartsWith("广大", StringComparison.Ordinal) ? words.AsSpan(2) : [];
+        foreach (var member in MemberWords)
+            if (words == member || rest.SequenceEqual(member)) return true;
+        return false;
+    }
 
     private static bool OrganisationNoun(string region, int at)
     {

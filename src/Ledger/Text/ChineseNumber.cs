@@ -61,8 +61,9 @@ public static class ChineseNumber
     /// <summary>Every number expression in <paramref name="text"/>, longest first, left to right.</summary>
     public static IReadOnlyList<NumberMatch> FindAll(string text)
     {
-        var found = new List<NumberMatch>();
-        if (string.IsNullOrEmpty(text)) return found;
+        // Most words searched hold no number: the list is made when the first one is found.
+        List<NumberMatch>? found = null;
+        if (string.IsNullOrEmpty(text)) return [];
         var i = 0;
         while (i < text.Length)
         {
@@ -75,10 +76,10 @@ public static class ChineseNumber
             // 第一 is an order, not a count; 一 standing alone is left to the words that follow it.
             var ordinal = i > 0 && text[i - 1] == '第';
             if (length > 0 && !ordinal && Evaluate(text.AsSpan(i, length), out var value))
-                found.Add(new NumberMatch(i, length, value));
+                (found ??= []).Add(new NumberMatch(i, length, value));
             i += Math.Max(length, 1);
         }
-        return found;
+        return found ?? (IReadOnlyList<NumberMatch>)[];
     }
 
     private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Table[c].Kind;
@@ -173,8 +174,7 @@ public static class ChineseNumber
                 {
                     var j = i;
                     while (j < run.Length && (char.IsAsciiDigit(run[j]) || run[j] is '.' or ',' or ' ')) j++;
-                    var digits = run[i..j].ToString().Replace(",", "").Replace(" ", "");
-                    if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var arabic)) return false;
+                    if (!TryParseDigits(run[i..j], out var arabic)) return false;
                     numLow = numHigh = arabic;
                     hasNumber = true;
                     afterUnit = false;
@@ -283,6 +283,16 @@ public static class ChineseNumber
         {
             return false;
         }
+    }
+
+    // 1,200 / 24.8: the digits without their thousands separators and spaces, read as a decimal.
+    private static bool TryParseDigits(ReadOnlySpan<char> digits, out decimal value)
+    {
+        Span<char> kept = digits.Length <= 64 ? stackalloc char[digits.Length] : new char[digits.Length];
+        var n = 0;
+        foreach (var c in digits)
+            if (c is not (',' or ' ')) kept[n++] = c;
+        return decimal.TryParse(kept[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
     private static bool IsLeadingVague(ReadOnlySpan<char> run) => run.Length > 0 && Table[run[0]].Kind == Kind.Vague;
