@@ -13,6 +13,9 @@ internal static class DonorNames
     private static readonly Lexicon Words = Lexicon.Instance;
     private static readonly char[] ListSeparators = ['、', '和', '及', '与'];
 
+    // Every character SplitList may cut at.
+    private const string Joints = "、,和及与";
+
     /// <summary>
     /// 市政协委员赵国良 → 赵国良; 政协委员、城建委副主任(兼职不驻会)吴庆和 → 吴庆和;
     /// 市政协香港委员英炜、吕晶、澳门委员许前进和委员王红军 → 英炜、吕晶、许前进、王红军;
@@ -28,9 +31,10 @@ internal static class DonorNames
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);
-        var persons = parts.Select(PersonBehindTitle).ToList();
-        var anyPerson = persons.Any(p => p is not null);
-        var names = new List<string>();
+        var persons = new List<string?>(parts.Count);
+        foreach (var part in parts) persons.Add(PersonBehindTitle(part));
+        var anyPerson = persons.Exists(p => p is not null);
+        var names = new List<string>(parts.Count);
         var changed = false;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -95,11 +99,10 @@ internal static class DonorNames
         if (part.Length < 5) return null;
         foreach (var length in (int[])[3, 2])
         {
-            var body = part[..^length];
+            if (KindBySuffix(part.AsSpan(0, part.Length - length)) is DonorKind.Unknown or DonorKind.Person or DonorKind.Group) continue;
             var name = part[^length..];
             // 南湖中学师生: words for many people (师生, 员工) after a body are no person.
-            if (KindBySuffix(body) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group) && LooksLikePersonName(name)
-                && !Words.KindMembers.ContainsAny(name)) return name;
+            if (LooksLikePersonName(name) && !Words.KindMembers.ContainsAny(name)) return name;
         }
         return null;
     }
@@ -233,6 +236,12 @@ internal static class DonorNames
 
     public static List<string> SplitList(string text)
     {
+        // Most names are one part: without a separator or a joint there is nothing to cut.
+        if (text.AsSpan().IndexOfAny(Joints) < 0)
+        {
+            var whole = Trim(text);
+            return whole.Length > 0 ? [whole] : [];
+        }
         var parts = new List<string>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)

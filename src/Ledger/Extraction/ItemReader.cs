@@ -22,7 +22,8 @@ internal static class ItemReader
     public static List<FoundItem> Read(string text, int start, int end, IReadOnlyList<Amount> quantities)
     {
         var found = new List<FoundItem>();
-        var used = new HashSet<Amount>();
+        // The counts already given to an item; made with the first one, as most clauses count no goods.
+        HashSet<Amount>? used = null;
         foreach (var word in Words.Items.Matches(text, start, end))
         {
             // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
@@ -34,7 +35,7 @@ internal static class ItemReader
             {
                 var joined = found[^1];
                 var count = joined.Item.Quantity is null ? QuantityAfter(text, word.End, quantities) : null;
-                if (count is not null) used.Add(count);
+                if (count is not null) (used ??= []).Add(count);
                 found[^1] = joined with
                 {
                     Item = joined.Item with
@@ -55,19 +56,19 @@ internal static class ItemReader
             // A single character (水) names goods only right after a quantity: 100箱水.
             if (word.Word.Length == 1 && (before is null || before.End != nameStart)) continue;
             var after = QuantityAfter(text, word.End, quantities);
-            var quantity = before is not null && !used.Contains(before) ? before : after;
+            var quantity = before is not null && used?.Contains(before) != true ? before : after;
             if (quantity is not null && after is not null && quantity == after)
             {
                 // 84消毒液10箱40桶: two units for one item, the second is the finer count.
                 var second = QuantityAfter(text, after.End, quantities);
                 if (second is not null)
                 {
-                    used.Add(after);
+                    (used ??= []).Add(after);
                     quantity = second;
                 }
             }
-            if (quantity is not null && used.Contains(quantity)) quantity = null;
-            if (quantity is not null) used.Add(quantity);
+            if (quantity is not null && used?.Contains(quantity) == true) quantity = null;
+            if (quantity is not null) (used ??= []).Add(quantity);
             var afterEtc = IsAfterEtc(text, nameStart, start);
             var sumsUp = quantity is not null && quantity == before && IsTotalWord(text, quantity.Start);
             found.Add(new FoundItem(

@@ -84,10 +84,12 @@ internal sealed class SentenceReader
     /// <summary>The giver this sentence speaks of last, for the sentences after it (他又捐赠了…).</summary>
     public string? LastSubject { get; private set; }
 
+    /// <summary>
+    /// The gifts of the sentence. The clauses are read when this is called; a gift that several
+    /// givers each gave is split into one gift per giver as the gifts are taken.
+    /// </summary>
     public IEnumerable<GiftFrame> Frames()
     {
-        var frames = new List<GiftFrame>();
-        GiftFrame? current = null;
         // Most sentences state no gift: without a giving word only their subject matters (for 他 later).
         if (_amounts.Count == 0 && !Words.Triggers.ContainsAny(_text))
         {
@@ -97,8 +99,19 @@ internal sealed class SentenceReader
                 break;
             }
             LastSubject = _topic;
-            yield break;
+            return [];
         }
+        _frames = ReadFrames();
+        return _frames.Count > 0 ? EachGiver(_frames) : [];
+    }
+
+    // The gifts of the clauses, a clause that only adds to the gift before it merged into that gift.
+    private List<GiftFrame> ReadFrames()
+    {
+        var frames = new List<GiftFrame>();
+        // The gifts of one clause, read into one list reused for every clause.
+        var clauseFrames = new List<GiftFrame>();
+        GiftFrame? current = null;
         foreach (var (start, end) in Clauses())
         {
             // 党员马春生…承担村级用车服务;经营超市的党员王丽荣…: a semicolon starts another account.
@@ -107,10 +120,10 @@ internal sealed class SentenceReader
                 current = null;
                 _topic = null;
             }
-            _clauseFrames.Clear();
-            ReadClause(start, end, current, _clauseFrames);
-            var read = _clauseFrames.Count > 0;
-            foreach (var clause in _clauseFrames)
+            clauseFrames.Clear();
+            ReadClause(start, end, current, clauseFrames);
+            var read = clauseFrames.Count > 0;
+            foreach (var clause in clauseFrames)
             {
                 if (current is not null && current.CanAbsorb(clause)) current.Absorb(clause);
                 else
@@ -125,7 +138,11 @@ internal sealed class SentenceReader
             if (!read && current is not null && current.End == start - 1) current.End = end;
         }
         LastSubject ??= _topic;
-        _frames = frames;
+        return frames;
+    }
+
+    private static IEnumerable<GiftFrame> EachGiver(List<GiftFrame> frames)
+    {
         foreach (var frame in frames)
         {
             if (!frame.HasTrigger) continue;
@@ -143,7 +160,8 @@ internal sealed class SentenceReader
         }
     }
 
-    private List<GiftFrame> _frames = [];
+    // The gifts of the sentence as read, before any is split by giver; none until Frames is called.
+    private List<GiftFrame>? _frames;
 
     /// <summary>
     /// The date of a gift: one written inside its clauses (于2月1日直接入库), else the last one written
@@ -178,8 +196,8 @@ internal sealed class SentenceReader
         if (_giftEndsOf != _frames)
         {
             _giftEndsOf = _frames;
-            var ends = new List<int>(_frames.Count);
-            foreach (var frame in _frames)
+            var ends = new List<int>(_frames?.Count ?? 0);
+            foreach (var frame in _frames ?? [])
                 if (frame.HasFigures) ends.Add(frame.End);
             ends.Sort();
             _giftEnds = [.. ends];
@@ -228,9 +246,6 @@ internal sealed class SentenceReader
         return false;
     }
 
-    // The gifts of one clause, read into one list reused for every clause of the sentence.
-    private readonly List<GiftFrame> _clauseFrames = [];
-
     /// <summary>
     /// Adds the gifts the clause [start, end) states to <paramref name="found"/>. They are all read
     /// before the sentence merges any of them: nothing here looks at what the merging changes.
@@ -238,10 +253,9 @@ internal sealed class SentenceReader
     private void ReadClause(int start, int end, GiftFrame? current, List<GiftFrame> found)
     {
         var trigger = FirstGiftTrigger(start, end);
-        var amounts = AmountsIn(start, end);
         var quantities = new List<Amount>();
         var money = new List<Amount>();
-        foreach (var amount in amounts) (amount.Kind == AmountKind.Quantity ? quantities : money).Add(amount);
+        foreach (var amount in _amountsByStart.Within(start, end)) (amount.Kind == AmountKind.Quantity ? quantities : money).Add(amount);
         var items = GoodsOf(start, end, trigger, quantities, money.Count > 0, current);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
@@ -447,7 +461,7 @@ internal sealed class SentenceReader
         if (items.Count == 0 && !hasMoney && quantities.Count == 1 && giving is not null
             && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
             items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
-        if (giving is { } given) items.AddRange(GoodsNotInTheTables(given, end, quantities, items));
+        if (giving is { } given) AddGoodsNotInTheTables(given, end, quantities, items);
         items = CountOverTheList(items, quantities);
         if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
         return items;
@@ -458,20 +472,29 @@ internal sealed class SentenceReader
     /// giving verb, are goods of another kind under the name the text gives them, after the count or
     /// before it. A count right after 给/向/为 counts receivers (捐给5个乡镇), not goods.
     /// </summary>
-    private IEnumerable<FoundItem> GoodsNotInTheTables(WordMatch<TriggerRole> verb, int end, List<Amount> quantities, List<FoundItem> items)
+    private void AddGoodsNotInTheTables(WordMatch<TriggerRole> verb, int end, List<Amount> quantities, List<FoundItem> items)
     {
         var from = verb.End;
         foreach (var q in quantities)
         {
-            if (q.Start < verb.End || items.Any(i => i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit || i.Start <= q.Start && q.End <= i.End)) continue;
+            if (q.Start < verb.End || Counts(items, q)) continue;
             // 84消毒液20箱80桶: two units of one item written together.
             if (quantities.Any(o => o.End == q.Start || o.Start == q.End)) continue;
             var before = q.Start > 0 ? _text[q.Start - 1] : '\0';
             if (before is '给' or '向' or '为' or '到' or '至' or '往' or '对') continue;
             var name = GoodsNameAfter(q.End, end) ?? GoodsNameBefore(from, q.Start);
-            if (name is not null) yield return new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false);
+            // Each one added is among the items the next count is checked against.
+            if (name is not null) items.Add(new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false));
             from = q.End;
         }
+    }
+
+    // Whether an item found already has the count, or stands around it.
+    private static bool Counts(List<FoundItem> items, Amount q)
+    {
+        foreach (var i in items)
+            if (i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit || i.Start <= q.Start && q.End <= i.End) return true;
+        return false;
     }
 
     /// <summary>
@@ -652,7 +675,7 @@ internal sealed class SentenceReader
             while (after < end && _text[after] is '余' or '多') after++;
             if (after < end && _text[after] == '笔') return true;
         }
-        foreach (var a in AmountsIn(start, end))
+        foreach (var a in _amountsByStart.Within(start, end))
         {
             if (a.End >= end || a.Kind != AmountKind.Money) continue;
             if (_text[a.End] is '至' or '到' && _amountsByStart.FirstStartAtOrAfter(a.End + 1) is { } next && next <= a.End + 2) return true;

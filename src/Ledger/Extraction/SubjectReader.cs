@@ -116,7 +116,7 @@ internal static class SubjectReader
         var words = DonorNames.Trim(region[s..stop]);
         if (words.Length == 0) return default;
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
-        if (Nickname(region[s..stop].TrimEnd(' ', ',')) is { } nickname) return new Subject(nickname, false, false);
+        if (Nickname(region.AsSpan(s, stop - s).TrimEnd(" ,")) is { } nickname) return new Subject(nickname, false, false);
         if (ListWithPronoun(words)) return new Subject(words, false, false);
         if (IsAnonymous(words)) return new Subject(null, false, false, Nobody: true);
         if (words.Contains('的') && !words.EndsWith("的"))
@@ -166,13 +166,13 @@ internal static class SubjectReader
     /// 中山热心“口罩哥” → 口罩哥: the papers name a giver by a nickname in quotes that ends in a word
     /// for a person (哥, 姐, 叔, 大爷…) standing last before the verb.
     /// </summary>
-    private static string? Nickname(string words)
+    private static string? Nickname(ReadOnlySpan<char> words)
     {
         var close = words.LastIndexOf('”');
         if (close < 0 || close < words.Length - 1) return null;
-        var open = words.LastIndexOf('“', close);
+        var open = words[..close].LastIndexOf('“');
         if (open < 0 || close - open - 1 is < 2 or > 5) return null;
-        var name = words[(open + 1)..close];
+        var name = words[(open + 1)..close].ToString();
         return DonorNames.AllHan(name) && NicknameEnd.TryMatchAt(name, name.Length - 1, out var end) && end.End == name.Length ? name : null;
     }
 
@@ -394,10 +394,10 @@ internal static class SubjectReader
             if (region[s] is ' ' or ',' or '、') { s++; continue; }
             if (Lead.TryMatchAt(region, s, out var lead)) { s = lead.End; continue; }
             if (DatelineEnd(region, s) is var dateline and > 0) { s = dateline; continue; }
-            var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.FindAll(region, s, Math.Min(region.Length, s + 16)) : [];
-            if (date.Count > 0 && date[0].Start == s)
+            var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.First(region, s, Math.Min(region.Length, s + 16)) : null;
+            if (date is { } written && written.Start == s)
             {
-                s = date[0].End;
+                s = written.End;
                 if (s < region.Length && region[s] is '和' or '至' or '到' or '、') s++;
                 continue;
             }
