@@ -229,7 +229,7 @@ public sealed class DonationExtractor
         var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Exists(i => i.Quantity is not null);
         if (!quantified && unread is null && !options.IncludeUnquantified) return null;
         var kind = DonorNames.KindOf(frame.Donor);
-        var several = DonorNames.SplitList(frame.Donor).Count > 1;
+        var several = DonorNames.IsSeveral(frame.Donor);
         var date = reader?.DateOf(frame) is { } written ? DateReader.ToDate(written, year) : null;
         return new DonationRecord
         {

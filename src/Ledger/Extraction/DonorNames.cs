@@ -81,7 +81,7 @@ internal static class DonorNames
     {
         // 党建联盟成员单位 ends in a body's word, not a person's name.
         if (KindBySuffix(part) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
             if (part.Length <= length) continue;
             var name = part[^length..];
@@ -97,7 +97,7 @@ internal static class DonorNames
     private static string? PersonAfterBody(string part)
     {
         if (part.Length < 5) return null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
             if (KindBySuffix(part.AsSpan(0, part.Length - length)) is DonorKind.Unknown or DonorKind.Person or DonorKind.Group) continue;
             var name = part[^length..];
@@ -116,7 +116,7 @@ internal static class DonorNames
     private static string? TrailingPersonName(string text)
     {
         if (text.Length <= 3) return LooksLikePersonName(text) ? text : null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
             var name = text[^length..];
             // 23万多名党员 counts people: a name never follows a figure or holds 名/多/余.
@@ -158,7 +158,8 @@ internal static class DonorNames
     {
         if (words.Length < 2) return false;
         if (KindOf(words) != DonorKind.Unknown) return true;
-        if (SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
+        if (HasNoJoint(words) ? Trim(words) is { Length: > 0 } one && PersonBehindTitle(one) is not null
+            : SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
         return Words.Titles.ContainsAny(words) || words.Contains('某');
     }
 
@@ -193,13 +194,15 @@ internal static class DonorNames
 
     public static DonorKind KindOf(string name)
     {
-        var parts = SplitList(name);
-        if (parts.Count > 1 && parts.All(LooksLikePersonName)) return DonorKind.Person;
-        if (parts.Count == 1 && LooksLikePersonName(name)) return DonorKind.Person;
+        var parts = SeveralParts(name);
+        var several = parts is not null;
+        if (several && parts!.All(LooksLikePersonName)) return DonorKind.Person;
+        // Of one part or none: a name of no part (only marks) is no person's name either.
+        if (!several && LooksLikePersonName(name)) return DonorKind.Person;
         if (Earliest(Words.KindContains, name) is { } strong) return strong;
         var bySuffix = KindBySuffix(name);
         if (bySuffix == DonorKind.Unknown && Earliest(Words.KindMembers, name) is { } members) return members;
-        if (parts.Count > 1 && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
+        if (several && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
         return bySuffix;
     }
 
@@ -234,10 +237,19 @@ internal static class DonorNames
         return parts;
     }
 
+    /// <summary>Whether <see cref="SplitList"/> finds several parts.</summary>
+    public static bool IsSeveral(string text) => SeveralParts(text) is not null;
+
+    /// <summary>The parts <see cref="SplitList"/> finds when there are several, else null.</summary>
+    public static List<string>? SeveralParts(string text) => !HasNoJoint(text) && SplitList(text) is { Count: > 1 } parts ? parts : null;
+
+    // Most names hold no character a list is cut at: they are one part, trimmed, and need no list to be told so.
+    private static bool HasNoJoint(string text) => text.AsSpan().IndexOfAny(Joints) < 0;
+
     public static List<string> SplitList(string text)
     {
         // Most names are one part: without a separator or a joint there is nothing to cut.
-        if (text.AsSpan().IndexOfAny(Joints) < 0)
+        if (HasNoJoint(text))
         {
             var whole = Trim(text);
             return whole.Length > 0 ? [whole] : [];
@@ -315,6 +327,8 @@ internal static class DonorNames
     private static readonly char[] TrimmedMarks = [' ', ',', '、', ';', ':', '“', '”', '"', '\'', '‘', '’', '。', '(', ')', '《', '》'];
 
     public static string Trim(string text) => text.Trim(TrimmedMarks);
+
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) => text.Trim(TrimmedMarks);
 
     public static bool AllHan(string text)
     {

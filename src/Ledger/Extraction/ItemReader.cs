@@ -197,18 +197,28 @@ internal static class ItemReader
             if (open >= 0 && i - open <= 16) i = open;
         }
         if (i > 0 && text[i - 1] == '的') i--;
-        var direct = quantities.FirstOrDefault(q => q.End == i);
+        var direct = EndingAt(quantities, i);
         if (direct is not null) return direct;
         // …袋价值近3万元的: skip a value phrase back to the count before it.
         var valueAt = text.LastIndexOf("价值", Math.Max(0, i - 1), Math.Min(i, 14), StringComparison.Ordinal);
-        return valueAt > 0 ? quantities.FirstOrDefault(q => q.End == valueAt) : null;
+        return valueAt > 0 ? EndingAt(quantities, valueAt) : null;
     }
 
     // 口罩5500个 / 防护服 370 套 / “抗病毒口服液”6400盒
     private static Amount? QuantityAfter(string text, int index, IReadOnlyList<Amount> quantities)
     {
         while (index < text.Length && text[index] is ' ' or '”' or '"' or '’') index++;
-        return quantities.FirstOrDefault(q => q.Start == index);
+        for (var q = 0; q < quantities.Count; q++)
+            if (quantities[q].Start == index) return quantities[q];
+        return null;
+    }
+
+    // The first count that ends at the position.
+    private static Amount? EndingAt(IReadOnlyList<Amount> quantities, int end)
+    {
+        for (var q = 0; q < quantities.Count; q++)
+            if (quantities[q].End == end) return quantities[q];
+        return null;
     }
 
     // 共1.8吨医疗物资 / 合计8000盒

@@ -688,7 +688,7 @@ internal sealed class SentenceReader
     private bool IsPartOfName(int end)
     {
         var after = _text.AsSpan(end, Math.Min(4, _text.Length - end));
-        foreach (var suffix in (string[])["公司", "企业", "集团", "有限", "中心", "店", "部", "站", "商", "点", "处", "科"])
+        foreach (var suffix in (ReadOnlySpan<string>)["公司", "企业", "集团", "有限", "中心", "店", "部", "站", "商", "点", "处", "科"])
             if (after.StartsWith(suffix, StringComparison.Ordinal)) return true;
         return false;
     }

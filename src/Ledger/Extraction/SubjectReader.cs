@@ -203,8 +203,7 @@ internal static class SubjectReader
     // 他和黑龙江省侨联委员吕洪盛: a list that names someone through a pronoun.
     private static bool ListWithPronoun(string words)
     {
-        var parts = DonorNames.SplitList(words);
-        return parts.Count > 1 && parts.Any(IsPronoun) && parts.Any(p => !IsPronoun(p) && DonorNames.IsNameLike(p));
+        return DonorNames.SeveralParts(words) is { } parts && parts.Any(IsPronoun) && parts.Any(p => !IsPronoun(p) && DonorNames.IsNameLike(p));
     }
 
     public static bool IsPronoun(string words) => Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length;
@@ -276,7 +275,7 @@ internal static class SubjectReader
             if (forWhom >= 0 && Named(region[(forWhom + 1)..bought]) is { } owner) return owner;
         }
         // X 代表 Y / X 所属 Y
-        foreach (var word in (string[])["代表", "所属"])
+        foreach (var word in (ReadOnlySpan<string>)["代表", "所属"])
         {
             var at = region.IndexOf(word, StringComparison.Ordinal);
             if (at <= 0) continue;
@@ -369,7 +368,7 @@ internal static class SubjectReader
 
     private static bool OrganisationNoun(string region, int at)
     {
-        foreach (var before in (string[])["社会", "党", "基层", "各级", "群团", "民间", "公益", "慈善", "上级", "该"])
+        foreach (var before in (ReadOnlySpan<string>)["社会", "党", "基层", "各级", "群团", "民间", "公益", "慈善", "上级", "该"])
             if (at >= before.Length && string.CompareOrdinal(region, at - before.Length, before, 0, before.Length) == 0) return true;
         return false;
     }

@@ -26,13 +26,16 @@ internal sealed class WordTable<T>
         foreach (var first in _byFirstChar.Keys) _isFirstChar[first] = true;
     }
 
-    public bool TryMatchAt(string text, int index, out WordMatch<T> match)
+    public bool TryMatchAt(string text, int index, out WordMatch<T> match) => TryMatchAt(text.AsSpan(), index, out match);
+
+    /// <summary>The longest word of the table at <paramref name="index"/> of words that are no string of their own.</summary>
+    public bool TryMatchAt(ReadOnlySpan<char> text, int index, out WordMatch<T> match)
     {
         if ((uint)index < (uint)text.Length && _isFirstChar[text[index]] && _byFirstChar.TryGetValue(text[index], out var candidates))
         {
             foreach (var (word, value) in candidates)
             {
-                if (index + word.Length <= text.Length && string.CompareOrdinal(text, index, word, 0, word.Length) == 0)
+                if (index + word.Length <= text.Length && text.Slice(index, word.Length).SequenceEqual(word))
                 {
                     match = new WordMatch<T>(index, word, value);
                     return true;
