@@ -42,9 +42,9 @@ public static class AmountRecognizer
         var amounts = new List<Amount>();
         if (string.IsNullOrEmpty(sentence)) return amounts;
         var numbers = ChineseNumber.FindAll(sentence);
-        foreach (var number in numbers)
+        for (var n = 0; n < numbers.Count; n++)
         {
-            if (Read(sentence, number) is { } amount) amounts.Add(amount);
+            if (Read(sentence, numbers[n]) is { } amount) amounts.Add(amount);
         }
         if (sentence.AsSpan().IndexOfAny("百千万") < 0) return amounts;
         foreach (var count in MagnitudesAlone(sentence, numbers))
@@ -59,12 +59,14 @@ public static class AmountRecognizer
     /// 棉鞋百双 / 超过万件 / 百万瓶: a magnitude with no digit before it counts one of itself when a
     /// unit of goods follows (a magnitude alone is otherwise a word: 千万不要).
     /// </summary>
-    private static IEnumerable<NumberMatch> MagnitudesAlone(string text, IReadOnlyList<NumberMatch> numbers)
+    private static List<NumberMatch> MagnitudesAlone(string text, IReadOnlyList<NumberMatch> numbers)
     {
+        var found = new List<NumberMatch>(0);
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!Magnitudes.ContainsKey(text[i]) || text[i] == '十') continue;
+            // The magnitudes but 十.
+            if (text[i] is not ('百' or '千' or '万' or '亿')) continue;
             while (n < numbers.Count && numbers[n].End < i) n++;
             // Inside a number, or right after one (3万 / 三百): a magnitude of that number.
             if (n < numbers.Count && numbers[n].Start <= i) continue;
@@ -80,9 +82,10 @@ public static class AmountRecognizer
             }
             // 捐百万物资: a sum of money right after a giving word (see YuanLeftUnsaid).
             if (Units.TryMatchAt(text, end, out var unit) && unit.Value.Kind == AmountKind.Quantity || text[end - 1] is '万' or '亿')
-                yield return new NumberMatch(i, end - i, Figure.Exact(value));
+                found.Add(new NumberMatch(i, end - i, Figure.Exact(value)));
             i = end - 1;
         }
+        return found;
     }
 
     private static Amount? Read(string text, NumberMatch number)
@@ -173,14 +176,20 @@ public static class AmountRecognizer
         // 澳门建造商会捐六万三: a spoken sum that ends the headline right after the giving word.
         var spoken = number.Length >= 3 && text.AsSpan(number.Start, number.Length).IndexOfAny('万', '亿') >= 0
                      && (next is '\0' or ' ' or '。' or ',' or '!' or '，' or '！') && number.Start >= 1
-                     && Lexicon.Instance.Triggers.FindAll(text, Math.Max(0, number.Start - 2), number.Start).Any(t => t.End == number.Start);
+                     && EndsAt(Lexicon.Instance.Triggers, text, Math.Max(0, number.Start - 2), number.Start);
         if (spoken) return true;
         if (last is not ('万' or '亿') && !(last is '余' or '多' && pos >= 2 && text[pos - 2] is '万' or '亿')) return false;
         if (next >= '\u4e00' && next <= '\u9fff' && !Lexicon.Instance.Items.TryMatchAt(text, pos, out _)) return false;
         var from = Math.Max(0, number.Start - 6);
         if (Lexicon.Instance.Triggers.ContainsAny(text, from, number.Start)) return true;
-        foreach (var noun in MoneyNouns.FindAll(text, from, number.Start))
-            if (noun.End == number.Start) return true;
+        return EndsAt(MoneyNouns, text, from, number.Start);
+    }
+
+    // Whether a word of the table found in [from, end) ends right at end.
+    private static bool EndsAt<T>(WordTable<T> table, string text, int from, int end)
+    {
+        foreach (var word in table.Matches(text, from, end))
+            if (word.End == end) return true;
         return false;
     }
 

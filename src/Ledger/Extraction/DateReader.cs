@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Ledger.Extraction;
@@ -28,18 +29,14 @@ internal static partial class DateReader
     public static List<WrittenDate> FindAll(string text, int start, int end)
     {
         var dates = new List<WrittenDate>();
+        var words = text.AsSpan(start, end - start);
         // Every date written has 月; most sentences have none and need no regular expression run.
-        if (text.AsSpan(start, end - start).IndexOf('月') < 0) return dates;
+        if (words.IndexOf('月') < 0) return dates;
         try
         {
-            foreach (Match m in DatePattern().Matches(text[start..end]))
-            {
-                var month = int.Parse(m.Groups[3].Value);
-                var day = int.Parse(m.Groups[4].Value);
-                if (month is < 1 or > 12 || day is < 1 or > 31) continue;
-                int? year = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : null;
-                dates.Add(new WrittenDate(start + m.Index, start + m.Index + m.Length, year, month, day, m.Groups[1].Success));
-            }
+            // The matches are read where they stand, without the Match and Group objects of Matches().
+            foreach (var m in DatePattern().EnumerateMatches(words))
+                if (Read(words, m, start) is { } date) dates.Add(date);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -47,6 +44,52 @@ internal static partial class DateReader
         }
         return dates;
     }
+
+    /// <summary>The first date <see cref="FindAll"/> would list, or null.</summary>
+    public static WrittenDate? First(string text, int start, int end)
+    {
+        var words = text.AsSpan(start, end - start);
+        if (words.IndexOf('月') < 0) return null;
+        try
+        {
+            foreach (var m in DatePattern().EnumerateMatches(words))
+                if (Read(words, m, start) is { } date) return date;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+        }
+        return null;
+    }
+
+    // The date a match in words (which start at offset in the sentence) writes; null for no month or day of a calendar.
+    private static WrittenDate? Read(ReadOnlySpan<char> words, ValueMatch m, int offset)
+    {
+        var (asOf, year, month, day) = Parts(words.Slice(m.Index, m.Length));
+        if (month is < 1 or > 12 || day is < 1 or > 31) return null;
+        return new WrittenDate(offset + m.Index, offset + m.Index + m.Length, year, month, day, asOf);
+    }
+
+    // The groups of a DatePattern match: 截至2020年2月9日 → (as of, 2020, 2, 9); 3月5号 → (not as of, none, 3, 5).
+    // Only the prefix holds 截 or 到, only the year is followed by 年, and the match ends with 日 or 号.
+    private static (bool AsOf, int? Year, int Month, int Day) Parts(ReadOnlySpan<char> date)
+    {
+        var asOf = date[0] is '截' or '到';
+        var from = date.IndexOfAnyInRange('0', '9');
+        var yearEnd = date.IndexOf('年');
+        int? year = yearEnd >= 0 ? Number(date[from..yearEnd]) : null;
+        if (yearEnd >= 0) from = yearEnd + 1;
+        var monthEnd = date.IndexOf('月');
+        return (asOf, year, Number(date[from..monthEnd]), Number(date[(monthEnd + 1)..^1]));
+    }
+
+    // 19xx or 20xx, the first digits of the match.
+    private static int YearIn(ReadOnlySpan<char> match)
+    {
+        var from = match.IndexOfAnyInRange('0', '9');
+        return Number(match.Slice(from, 4));
+    }
+
+    private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The year a document speaks of, from its own words: an issue number (2020年第3期), a year
@@ -57,14 +100,17 @@ internal static partial class DateReader
     {
         try
         {
-            var issue = IssuePattern().Match(raw);
-            if (issue.Success) return int.Parse(issue.Groups[1].Value);
-            var head = raw.Length > 2000 ? raw[..2000] : raw;
-            var cover = YearLinePattern().Match(head);
-            if (cover.Success) return int.Parse(cover.Groups[1].Value);
-            var years = FullDatePattern().Matches(raw).Select(m => int.Parse(m.Groups[1].Value))
-                .GroupBy(y => y).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
-            return years?.Key;
+            // Each pattern's year is the first four digits of its match: nothing before them is a digit.
+            foreach (var issue in IssuePattern().EnumerateMatches(raw)) return YearIn(raw.AsSpan(issue.Index, issue.Length));
+            var head = raw.AsSpan(0, Math.Min(raw.Length, 2000));
+            foreach (var cover in YearLinePattern().EnumerateMatches(head)) return YearIn(head.Slice(cover.Index, cover.Length));
+            // The year of the most datelines; of two as frequent, the later.
+            Span<int> datelines = stackalloc int[200];
+            foreach (var m in FullDatePattern().EnumerateMatches(raw)) datelines[YearIn(raw.AsSpan(m.Index, m.Length)) - 1900]++;
+            int? year = null;
+            for (var y = 0; y < datelines.Length; y++)
+                if (datelines[y] > 0 && (year is null || datelines[y] >= datelines[year.Value - 1900])) year = 1900 + y;
+            return year;
         }
         catch (RegexMatchTimeoutException)
         {

@@ -181,7 +181,9 @@ public sealed class DonationExtractor
                 paragraphSubject = null;
                 paragraphDate = null;
                 var span = document.Paragraphs[paragraph];
-                var paragraphText = document.Text.Substring(span.Start, span.Length);
+                // A paragraph of one sentence is that sentence's text: no copy of it is needed.
+                var paragraphText = sentence.Start == span.Start && sentence.Text.Length == span.Length
+                    ? sentence.Text : document.Text.Substring(span.Start, span.Length);
                 if (inList && DonorListReader.ReadRow(paragraphText, columnUnit, localCurrency) is { } row)
                 {
                     rowParagraph = paragraph;
@@ -229,12 +231,12 @@ public sealed class DonationExtractor
         if (frame.Donor is null || !frame.HasTrigger) return null;
         // 捐款92233720368547758元: a figure beyond any one gift is no amount; the gift is kept with it unread, for the audit.
         var (cash, goodsValue, combined) = (Believable(frame.Cash), Believable(frame.GoodsValue), Believable(frame.Combined));
-        var unread = new[] { frame.Cash, frame.GoodsValue, frame.Combined }.FirstOrDefault(f => f is { } figure && Believable(figure) is null);
-        var items = KeptItems(frame.Items).Select(i => i.Quantity is { } q && q.Value > Limits.MostQuantity ? i with { Quantity = null } : i).ToList();
-        var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Any(i => i.Quantity is not null);
+        var unread = Unbelievable(frame.Cash) ?? Unbelievable(frame.GoodsValue) ?? Unbelievable(frame.Combined);
+        var items = KeptItems(frame.Items);
+        var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Exists(i => i.Quantity is not null);
         if (!quantified && unread is null && !options.IncludeUnquantified) return null;
         var kind = DonorNames.KindOf(frame.Donor);
-        var several = DonorNames.SplitList(frame.Donor).Count > 1;
+        var several = DonorNames.IsSeveral(frame.Donor);
         var date = reader?.DateOf(frame) is { } written ? DateReader.ToDate(written, year) : null;
         return new DonationRecord
         {
@@ -271,20 +273,33 @@ public sealed class DonationExtractor
 
     private static Figure? Believable(Figure? figure) => figure is { } f && f.Value > 0 && f.Value <= Limits.MostYuan ? f : null;
 
+    private static Figure? Unbelievable(Figure? figure) => figure is not null && Believable(figure) is null ? figure : null;
+
     // 口罩、消毒酒精等防疫急需物资: the summing noun after 等 is not one more item; generic goods
     // (物资) count only when nothing more specific is named or they carry a quantity, and not when
     // the quantity sums up the goods just listed (…16箱酒精棉片共1.8吨医疗物资).
     private static List<DonatedItem> KeptItems(List<FoundItem> found)
     {
-        var specific = found.Any(f => !f.Generic && !f.AfterEtc);
-        return found
-            .Where(f => !(f.Generic && specific && f.SumsUp))
+        var specific = found.Exists(f => !f.Generic && !f.AfterEtc);
+        var kept = new List<DonatedItem>(found.Count);
+        foreach (var f in found)
+        {
+            if (f.Generic && specific && f.SumsUp) continue;
             // 免费派口罩,…买8千个送人: goods named first and counted after are one item; goods of a kind
             // already counted add nothing uncounted.
-            .Where(f => f.Item.Quantity is not null || !found.Any(o => o.Item.Quantity is not null && o.Item.Category == f.Item.Category))
+            if (f.Item.Quantity is null && CountedElsewhere(found, f.Item.Category)) continue;
             // 捐赠物资 / 资金和救灾物资: goods named only in general and not counted are no item.
-            .Where(f => f.Item.Quantity is not null || !(f.AfterEtc && found.Count > 1) && !f.Generic)
-            .Select(f => f.Item)
-            .ToList();
+            if (f.Item.Quantity is null && (f.AfterEtc && found.Count > 1 || f.Generic)) continue;
+            // A count beyond any one gift is no count: the goods are kept, uncounted.
+            kept.Add(f.Item.Quantity is { } q && q.Value > Limits.MostQuantity ? f.Item with { Quantity = null } : f.Item);
+        }
+        return kept;
+    }
+
+    private static bool CountedElsewhere(List<FoundItem> found, ItemCategory category)
+    {
+        foreach (var o in found)
+            if (o.Item.Quantity is not null && o.Item.Category == category) return true;
+        return false;
     }
 }

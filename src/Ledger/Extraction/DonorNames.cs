@@ -13,6 +13,9 @@ internal static class DonorNames
     private static readonly Lexicon Words = Lexicon.Instance;
     private static readonly char[] ListSeparators = ['、', '和', '及', '与'];
 
+    // Every character SplitList may cut at.
+    private const string Joints = "、,和及与";
+
     /// <summary>
     /// 市政协委员赵国良 → 赵国良; 政协委员、城建委副主任(兼职不驻会)吴庆和 → 吴庆和;
     /// 市政协香港委员英炜、吕晶、澳门委员许前进和委员王红军 → 英炜、吕晶、许前进、王红军;
@@ -28,9 +31,10 @@ internal static class DonorNames
         if (text.Length == 0) return null;
         text = DropTrailingEtc(text);
         var parts = SplitList(text);
-        var persons = parts.Select(PersonBehindTitle).ToList();
-        var anyPerson = persons.Any(p => p is not null);
-        var names = new List<string>();
+        var persons = new List<string?>(parts.Count);
+        foreach (var part in parts) persons.Add(PersonBehindTitle(part));
+        var anyPerson = persons.Exists(p => p is not null);
+        var names = new List<string>(parts.Count);
         var changed = false;
         for (var i = 0; i < parts.Count; i++)
         {
@@ -77,13 +81,13 @@ internal static class DonorNames
     {
         // 党建联盟成员单位 ends in a body's word, not a person's name.
         if (KindBySuffix(part) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group)) return null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
             if (part.Length <= length) continue;
             var name = part[^length..];
             var before = part.AsSpan(0, part.Length - length);
             if (!LooksLikePersonName(name) || Words.KindMembers.ContainsAny(name)) continue;
-            foreach (var member in Words.KindMembers.FindAll(part, 0, part.Length - length))
+            foreach (var member in Words.KindMembers.Matches(part, 0, part.Length - length))
                 if (member.End == before.Length) return name;
         }
         return null;
@@ -93,13 +97,12 @@ internal static class DonorNames
     private static string? PersonAfterBody(string part)
     {
         if (part.Length < 5) return null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
-            var body = part[..^length];
+            if (KindBySuffix(part.AsSpan(0, part.Length - length)) is DonorKind.Unknown or DonorKind.Person or DonorKind.Group) continue;
             var name = part[^length..];
             // 南湖中学师生: words for many people (师生, 员工) after a body are no person.
-            if (KindBySuffix(body) is not (DonorKind.Unknown or DonorKind.Person or DonorKind.Group) && LooksLikePersonName(name)
-                && !Words.KindMembers.ContainsAny(name)) return name;
+            if (LooksLikePersonName(name) && !Words.KindMembers.ContainsAny(name)) return name;
         }
         return null;
     }
@@ -113,7 +116,7 @@ internal static class DonorNames
     private static string? TrailingPersonName(string text)
     {
         if (text.Length <= 3) return LooksLikePersonName(text) ? text : null;
-        foreach (var length in (int[])[3, 2])
+        foreach (var length in (ReadOnlySpan<int>)[3, 2])
         {
             var name = text[^length..];
             // 23万多名党员 counts people: a name never follows a figure or holds 名/多/余.
@@ -155,7 +158,8 @@ internal static class DonorNames
     {
         if (words.Length < 2) return false;
         if (KindOf(words) != DonorKind.Unknown) return true;
-        if (SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
+        if (HasNoJoint(words) ? Trim(words) is { Length: > 0 } one && PersonBehindTitle(one) is not null
+            : SplitList(words).Any(p => PersonBehindTitle(p) is not null)) return true;
         return Words.Titles.ContainsAny(words) || words.Contains('某');
     }
 
@@ -190,20 +194,25 @@ internal static class DonorNames
 
     public static DonorKind KindOf(string name)
     {
-        var parts = SplitList(name);
-        if (parts.Count > 1 && parts.All(LooksLikePersonName)) return DonorKind.Person;
-        if (parts.Count == 1 && LooksLikePersonName(name)) return DonorKind.Person;
+        var parts = SeveralParts(name);
+        var several = parts is not null;
+        if (several && parts!.All(LooksLikePersonName)) return DonorKind.Person;
+        // Of one part or none: a name of no part (only marks) is no person's name either.
+        if (!several && LooksLikePersonName(name)) return DonorKind.Person;
         if (Earliest(Words.KindContains, name) is { } strong) return strong;
         var bySuffix = KindBySuffix(name);
         if (bySuffix == DonorKind.Unknown && Earliest(Words.KindMembers, name) is { } members) return members;
-        if (parts.Count > 1 && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
+        if (several && bySuffix is DonorKind.Person or DonorKind.Unknown) return DonorKind.Group;
         return bySuffix;
     }
 
     private static DonorKind? Earliest(WordTable<(int Order, DonorKind Kind)> table, string name)
     {
-        var found = table.FindAll(name);
-        return found.Count > 0 ? found.MinBy(m => m.Value.Order).Value.Kind : null;
+        // The first of the lowest order, as MinBy would pick it.
+        (int Order, DonorKind Kind)? earliest = null;
+        foreach (var m in table.Matches(name))
+            if (earliest is null || m.Value.Order < earliest.Value.Order) earliest = m.Value;
+        return earliest?.Kind;
     }
 
     private static DonorKind KindBySuffix(string name) => KindBySuffix(name.AsSpan());
@@ -228,8 +237,23 @@ internal static class DonorNames
         return parts;
     }
 
+    /// <summary>Whether <see cref="SplitList"/> finds several parts.</summary>
+    public static bool IsSeveral(string text) => SeveralParts(text) is not null;
+
+    /// <summary>The parts <see cref="SplitList"/> finds when there are several, else null.</summary>
+    public static List<string>? SeveralParts(string text) => !HasNoJoint(text) && SplitList(text) is { Count: > 1 } parts ? parts : null;
+
+    // Most names hold no character a list is cut at: they are one part, trimmed, and need no list to be told so.
+    private static bool HasNoJoint(string text) => text.AsSpan().IndexOfAny(Joints) < 0;
+
     public static List<string> SplitList(string text)
     {
+        // Most names are one part: without a separator or a joint there is nothing to cut.
+        if (HasNoJoint(text))
+        {
+            var whole = Trim(text);
+            return whole.Length > 0 ? [whole] : [];
+        }
         var parts = new List<string>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -303,6 +327,8 @@ internal static class DonorNames
     private static readonly char[] TrimmedMarks = [' ', ',', '、', ';', ':', '“', '”', '"', '\'', '‘', '’', '。', '(', ')', '《', '》'];
 
     public static string Trim(string text) => text.Trim(TrimmedMarks);
+
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text) => text.Trim(TrimmedMarks);
 
     public static bool AllHan(string text)
     {

@@ -18,7 +18,8 @@ internal static class Evidence
     public static string Of(string sentence, int start, int end)
     {
         var whole = sentence.AsSpan().Trim();
-        if (whole.Length <= MaxLength) return whole.ToString();
+        // Most sentences are already trimmed: the record then shares the sentence's string.
+        if (whole.Length <= MaxLength) return whole.Length == sentence.Length ? sentence : whole.ToString();
         start = Math.Clamp(start, 0, sentence.Length);
         end = Math.Clamp(end, start, sentence.Length);
         var clauses = sentence.AsSpan(start, end - start).Trim();

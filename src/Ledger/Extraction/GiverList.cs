@@ -67,7 +67,7 @@ internal static class GiverList
     /// <summary>Whether a clause opens a list of givers for the clauses after it (其中: / 包括 / 名单如下:).</summary>
     public static bool Opens(string text, int start, int end)
     {
-        var words = DonorNames.Trim(text[start..end]);
+        var words = DonorNames.Trim(text.AsSpan(start, end - start));
         if (words.Length > 0 && Opening.TryMatchAt(words, 0, out var m) && m.End == words.Length) return true;
         // 其他企业及社会团体捐款的基本情况是: / 捐款单位: a giving word before a colon announces its givers.
         return end < text.Length && text[end] is ':' or '：' && Words.Triggers.ContainsAny(text, start, end);

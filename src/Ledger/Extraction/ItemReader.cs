@@ -22,8 +22,9 @@ internal static class ItemReader
     public static List<FoundItem> Read(string text, int start, int end, IReadOnlyList<Amount> quantities)
     {
         var found = new List<FoundItem>();
-        var used = new HashSet<Amount>();
-        foreach (var word in Words.Items.FindAll(text, start, end))
+        // The counts already given to an item; made with the first one, as most clauses count no goods.
+        HashSet<Amount>? used = null;
+        foreach (var word in Words.Items.Matches(text, start, end))
         {
             // 黑龙江某食品公司 / 口罩厂: goods named in a company's name are no goods given.
             if (InBodyName(text, word.End)) continue;
@@ -34,7 +35,7 @@ internal static class ItemReader
             {
                 var joined = found[^1];
                 var count = joined.Item.Quantity is null ? QuantityAfter(text, word.End, quantities) : null;
-                if (count is not null) used.Add(count);
+                if (count is not null) (used ??= []).Add(count);
                 found[^1] = joined with
                 {
                     Item = joined.Item with
@@ -55,19 +56,19 @@ internal static class ItemReader
             // A single character (水) names goods only right after a quantity: 100箱水.
             if (word.Word.Length == 1 && (before is null || before.End != nameStart)) continue;
             var after = QuantityAfter(text, word.End, quantities);
-            var quantity = before is not null && !used.Contains(before) ? before : after;
+            var quantity = before is not null && used?.Contains(before) != true ? before : after;
             if (quantity is not null && after is not null && quantity == after)
             {
                 // 84消毒液10箱40桶: two units for one item, the second is the finer count.
                 var second = QuantityAfter(text, after.End, quantities);
                 if (second is not null)
                 {
-                    used.Add(after);
+                    (used ??= []).Add(after);
                     quantity = second;
                 }
             }
-            if (quantity is not null && used.Contains(quantity)) quantity = null;
-            if (quantity is not null) used.Add(quantity);
+            if (quantity is not null && used?.Contains(quantity) == true) quantity = null;
+            if (quantity is not null) (used ??= []).Add(quantity);
             var afterEtc = IsAfterEtc(text, nameStart, start);
             var sumsUp = quantity is not null && quantity == before && IsTotalWord(text, quantity.Start);
             found.Add(new FoundItem(
@@ -154,7 +155,7 @@ internal static class ItemReader
     // 向东方食品实业有限公司员工捐赠: the body's name is followed by a word for its people.
     private static bool EndsLikeBodysMembers(string name)
     {
-        foreach (var member in Words.KindMembers.FindAll(name))
+        foreach (var member in Words.KindMembers.Matches(name))
             if (member.End == name.Length && EndsLikeBody(name.AsSpan(0, member.Start))) return true;
         return false;
     }
@@ -196,18 +197,28 @@ internal static class ItemReader
             if (open >= 0 && i - open <= 16) i = open;
         }
         if (i > 0 && text[i - 1] == '的') i--;
-        var direct = quantities.FirstOrDefault(q => q.End == i);
+        var direct = EndingAt(quantities, i);
         if (direct is not null) return direct;
         // …袋价值近3万元的: skip a value phrase back to the count before it.
         var valueAt = text.LastIndexOf("价值", Math.Max(0, i - 1), Math.Min(i, 14), StringComparison.Ordinal);
-        return valueAt > 0 ? quantities.FirstOrDefault(q => q.End == valueAt) : null;
+        return valueAt > 0 ? EndingAt(quantities, valueAt) : null;
     }
 
     // 口罩5500个 / 防护服 370 套 / “抗病毒口服液”6400盒
     private static Amount? QuantityAfter(string text, int index, IReadOnlyList<Amount> quantities)
     {
         while (index < text.Length && text[index] is ' ' or '”' or '"' or '’') index++;
-        return quantities.FirstOrDefault(q => q.Start == index);
+        for (var q = 0; q < quantities.Count; q++)
+            if (quantities[q].Start == index) return quantities[q];
+        return null;
+    }
+
+    // The first count that ends at the position.
+    private static Amount? EndingAt(IReadOnlyList<Amount> quantities, int end)
+    {
+        for (var q = 0; q < quantities.Count; q++)
+            if (quantities[q].End == end) return quantities[q];
+        return null;
     }
 
     // 共1.8吨医疗物资 / 合计8000盒

@@ -70,7 +70,7 @@ internal sealed class SentenceReader
         _dates = DateReader.FindAll(text, 0, text.Length);
         _amountsByStart = new StartIndex<Amount>(_amounts, a => a.Start);
         _datesByStart = new StartIndex<WrittenDate>(_dates, d => d.Start);
-        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Where(d => d.AsOf).ToList(), d => d.Start);
+        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Exists(d => d.AsOf) ? _dates.FindAll(d => d.AsOf) : [], d => d.Start);
     }
 
     private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);
@@ -84,10 +84,12 @@ internal sealed class SentenceReader
     /// <summary>The giver this sentence speaks of last, for the sentences after it (他又捐赠了…).</summary>
     public string? LastSubject { get; private set; }
 
+    /// <summary>
+    /// The gifts of the sentence. The clauses are read when this is called; a gift that several
+    /// givers each gave is split into one gift per giver as the gifts are taken.
+    /// </summary>
     public IEnumerable<GiftFrame> Frames()
     {
-        var frames = new List<GiftFrame>();
-        GiftFrame? current = null;
         // Most sentences state no gift: without a giving word only their subject matters (for 他 later).
         if (_amounts.Count == 0 && !Words.Triggers.ContainsAny(_text))
         {
@@ -97,8 +99,19 @@ internal sealed class SentenceReader
                 break;
             }
             LastSubject = _topic;
-            yield break;
+            return [];
         }
+        _frames = ReadFrames();
+        return _frames.Count > 0 ? EachGiver(_frames) : [];
+    }
+
+    // The gifts of the clauses, a clause that only adds to the gift before it merged into that gift.
+    private List<GiftFrame> ReadFrames()
+    {
+        var frames = new List<GiftFrame>();
+        // The gifts of one clause, read into one list reused for every clause.
+        var clauseFrames = new List<GiftFrame>();
+        GiftFrame? current = null;
         foreach (var (start, end) in Clauses())
         {
             // 党员马春生…承担村级用车服务;经营超市的党员王丽荣…: a semicolon starts another account.
@@ -107,10 +120,11 @@ internal sealed class SentenceReader
                 current = null;
                 _topic = null;
             }
-            var read = false;
-            foreach (var clause in ReadClause(start, end, current))
+            clauseFrames.Clear();
+            ReadClause(start, end, current, clauseFrames);
+            var read = clauseFrames.Count > 0;
+            foreach (var clause in clauseFrames)
             {
-                read = true;
                 if (current is not null && current.CanAbsorb(clause)) current.Absorb(clause);
                 else
                 {
@@ -124,9 +138,14 @@ internal sealed class SentenceReader
             if (!read && current is not null && current.End == start - 1) current.End = end;
         }
         LastSubject ??= _topic;
-        _frames = frames;
-        foreach (var frame in frames.Where(f => f.HasTrigger))
+        return frames;
+    }
+
+    private static IEnumerable<GiftFrame> EachGiver(List<GiftFrame> frames)
+    {
+        foreach (var frame in frames)
         {
+            if (!frame.HasTrigger) continue;
             if (frame.Each && DonorNames.SplitGivers(frame.Donor ?? "") is { Count: > 1 } givers)
             {
                 // 吕晶、英炜、许前进委员…各自购买了1000只口罩: one gift per giver.
@@ -141,7 +160,8 @@ internal sealed class SentenceReader
         }
     }
 
-    private List<GiftFrame> _frames = [];
+    // The gifts of the sentence as read, before any is split by giver; none until Frames is called.
+    private List<GiftFrame>? _frames;
 
     /// <summary>
     /// The date of a gift: one written inside its clauses (于2月1日直接入库), else the last one written
@@ -176,7 +196,11 @@ internal sealed class SentenceReader
         if (_giftEndsOf != _frames)
         {
             _giftEndsOf = _frames;
-            _giftEnds = _frames.Where(f => f.HasFigures).Select(f => f.End).Order().ToArray();
+            var ends = new List<int>(_frames?.Count ?? 0);
+            foreach (var frame in _frames ?? [])
+                if (frame.HasFigures) ends.Add(frame.End);
+            ends.Sort();
+            _giftEnds = [.. ends];
         }
         var at = Array.BinarySearch(_giftEnds, position);
         if (at >= 0) return position;
@@ -222,38 +246,42 @@ internal sealed class SentenceReader
         return false;
     }
 
-    private IEnumerable<GiftFrame> ReadClause(int start, int end, GiftFrame? current)
+    /// <summary>
+    /// Adds the gifts the clause [start, end) states to <paramref name="found"/>. They are all read
+    /// before the sentence merges any of them: nothing here looks at what the merging changes.
+    /// </summary>
+    private void ReadClause(int start, int end, GiftFrame? current, List<GiftFrame> found)
     {
         var trigger = FirstGiftTrigger(start, end);
-        var amounts = AmountsIn(start, end);
-        var quantities = amounts.Where(a => a.Kind == AmountKind.Quantity).ToList();
-        var money = amounts.Where(a => a.Kind == AmountKind.Money).ToList();
+        var quantities = new List<Amount>();
+        var money = new List<Amount>();
+        foreach (var amount in _amountsByStart.Within(start, end)) (amount.Kind == AmountKind.Quantity ? quantities : money).Add(amount);
         var items = GoodsOf(start, end, trigger, quantities, money.Count > 0, current);
         var contentStart = Math.Min(trigger?.Start ?? end, Math.Min(money.FirstOrDefault()?.Start ?? end, items.FirstOrDefault()?.Start ?? end));
 
-        if (trigger is not null && IsNotAGift(start, trigger.Value)) yield break;
-        if ((money.Count > 0 || trigger is not null) && IsStatistic(start, end)) yield break;
+        if (trigger is not null && IsNotAGift(start, trigger.Value)) return;
+        if ((money.Count > 0 || trigger is not null) && IsStatistic(start, end)) return;
         if (quantities.Count == 0 && money.Count > 0
             && GiverList.Read(_text, start, end, money, _listOpen, current is { HasTrigger: true }) is { } list)
         {
             _listOpen = true;
-            foreach (var entry in list.Entries) yield return ListedGift(entry, current);
-            if (list.RestStart >= end) yield break;
+            foreach (var entry in list.Entries) found.Add(ListedGift(entry, current));
+            if (list.RestStart >= end) return;
             _listOpen = _listRow;
-            foreach (var after in ReadClause(list.RestStart, end, current)) yield return after;
-            yield break;
+            ReadClause(list.RestStart, end, current, found);
+            return;
         }
         _listOpen = _listRow || GiverList.Opens(_text, start, end);
         if (trigger is null && money.Count == 0 && items.Count == 0)
         {
             // A clause that only sets the scene may still name the giver: 吴庆和先后分两次代表禧龙园区,
             NoteTopic(start, end);
-            yield break;
+            return;
         }
         if (trigger is null && current is null && money.Count == 0 && !items.Any(i => i.Item.Quantity is not null))
         {
             NoteTopic(start, contentStart);
-            yield break;
+            return;
         }
 
         // 这批物资由校友企业某集团捐赠: the goods come first and 由 brings their giver before the verb.
@@ -262,7 +290,7 @@ internal sealed class SentenceReader
         var subject = SubjectReader.Read(_text, start, subjectEnd, trigger is not null);
         if (trigger is not null && SubjectReader.BodyOfOfficers(_text, trigger.Value.Start) is { } body)
             subject = new SubjectReader.Subject(body, false, true);
-        if (subject.ViaGoBetween && subject.Name is null) yield break;
+        if (subject.ViaGoBetween && subject.Name is null) return;
         var donor = subject.Name is { } name ? ResolvePronouns(DonorNames.CoreName(name)) : null;
         var stated = donor is not null;
         // The giver named by the latest scene-setting clause speaks for what follows it.
@@ -273,7 +301,7 @@ internal sealed class SentenceReader
         // The same holds for a clause that continues such a gift (全市共有3万余名党员自愿捐款,共计捐款1200余万元).
         var unreadSubject = !stated && !subject.IsPronoun && !subject.ViaGoBetween
                             && (HasSubjectWords(start, contentStart) || current is { HasTrigger: true, Donor: null });
-        if (subject.Nobody) yield break;
+        if (subject.Nobody) return;
         donor ??= subject.IsPronoun ? _lastPerson ?? _paragraphSubject ?? _topic
             : unreadSubject ? inherited ?? _topic ?? _sentenceGiver
             : inherited ?? _topic ?? _sentenceGiver ?? _paragraphSubject ?? _lastPerson;
@@ -290,7 +318,9 @@ internal sealed class SentenceReader
         ReadRecipients(frame, start, end, trigger);
         if (subject.Receiver is { } receiver && !frame.Recipients.Contains(receiver)) frame.Recipients.Add(receiver);
 
-        var cash = money.Where(m => Classify(m, start, role) == FigureSlot.Cash).ToList();
+        var cash = new List<Amount>();
+        foreach (var m in money)
+            if (Classify(m, start, role) == FigureSlot.Cash) cash.Add(m);
         // 张明、李华、王强分别捐款1万元、5000元、3000元 / 某公司分别向一院、二院捐款1万元、5000元: the givers,
         // or the receivers, and the figures pair in order.
         if (cash.Count > 1 && trigger is not null && frame.Each && SideBySide(cash))
@@ -305,12 +335,12 @@ internal sealed class SentenceReader
                     if (givers is null) one.Recipients.Add(frame.Recipients[k]);
                     else one.Recipients.AddRange(frame.Recipients);
                     Assign(one, cash[k], Classify(cash[k], start, role));
-                    yield return one;
+                    found.Add(one);
                 }
-                yield break;
+                return;
             }
         }
-        if (cash.Count > 1 && trigger is not null && cash.All(m => m.Start > trigger.Value.End))
+        if (cash.Count > 1 && trigger is not null && AllStartAfter(cash, trigger.Value.End))
         {
             // 捐赠平房区疫情指挥部10000元、哈尔滨市民建市委会1000元: one gift per recipient.
             var from = trigger.Value.End;
@@ -321,15 +351,22 @@ internal sealed class SentenceReader
                 if (who.Length > 0) each.Recipients.Add(who);
                 each.Cash = m.Figure;
                 from = m.End;
-                yield return each;
+                found.Add(each);
             }
-            yield break;
+            return;
         }
         foreach (var m in money) Assign(frame, m, Classify(m, start, role));
         // 医疗物资分别由大阪、名古屋的华侨捐赠,运送口罩45000只: 各/分别 gives each giver the figure only
         // when the figure stands in its own clause.
         if (frame.Each && !frame.HasFigures) frame.Each = false;
-        yield return frame;
+        found.Add(frame);
+    }
+
+    private static bool AllStartAfter(List<Amount> figures, int position)
+    {
+        foreach (var figure in figures)
+            if (figure.Start <= position) return false;
+        return true;
     }
 
     /// <summary>
@@ -424,7 +461,7 @@ internal sealed class SentenceReader
         if (items.Count == 0 && !hasMoney && quantities.Count == 1 && giving is not null
             && (current?.Items.LastOrDefault(i => !i.Generic)?.Item ?? LastGoods) is { } named && CountsGoodsNamedBefore(quantities[0], named))
             items = [new FoundItem(named with { Quantity = quantities[0].Figure, Unit = quantities[0].Unit }, quantities[0].Start, quantities[0].End, Generic: false, AfterEtc: false)];
-        if (giving is { } given) items.AddRange(GoodsNotInTheTables(given, end, quantities, items));
+        if (giving is { } given) AddGoodsNotInTheTables(given, end, quantities, items);
         items = CountOverTheList(items, quantities);
         if (items.LastOrDefault(i => !i.Generic) is { } last) LastGoods = last.Item with { Quantity = null };
         return items;
@@ -435,20 +472,29 @@ internal sealed class SentenceReader
     /// giving verb, are goods of another kind under the name the text gives them, after the count or
     /// before it. A count right after 给/向/为 counts receivers (捐给5个乡镇), not goods.
     /// </summary>
-    private IEnumerable<FoundItem> GoodsNotInTheTables(WordMatch<TriggerRole> verb, int end, List<Amount> quantities, List<FoundItem> items)
+    private void AddGoodsNotInTheTables(WordMatch<TriggerRole> verb, int end, List<Amount> quantities, List<FoundItem> items)
     {
         var from = verb.End;
         foreach (var q in quantities)
         {
-            if (q.Start < verb.End || items.Any(i => i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit || i.Start <= q.Start && q.End <= i.End)) continue;
+            if (q.Start < verb.End || Counts(items, q)) continue;
             // 84消毒液20箱80桶: two units of one item written together.
             if (quantities.Any(o => o.End == q.Start || o.Start == q.End)) continue;
             var before = q.Start > 0 ? _text[q.Start - 1] : '\0';
             if (before is '给' or '向' or '为' or '到' or '至' or '往' or '对') continue;
             var name = GoodsNameAfter(q.End, end) ?? GoodsNameBefore(from, q.Start);
-            if (name is not null) yield return new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false);
+            // Each one added is among the items the next count is checked against.
+            if (name is not null) items.Add(new FoundItem(new DonatedItem(ItemCategory.Other, name, q.Figure, q.Unit), q.Start, q.End, Generic: false, AfterEtc: false));
             from = q.End;
         }
+    }
+
+    // Whether an item found already has the count, or stands around it.
+    private static bool Counts(List<FoundItem> items, Amount q)
+    {
+        foreach (var i in items)
+            if (i.Item.Quantity == q.Figure && i.Item.Unit == q.Unit || i.Start <= q.Start && q.End <= i.End) return true;
+        return false;
     }
 
     /// <summary>
@@ -551,7 +597,7 @@ internal sealed class SentenceReader
             if (m.End < _text.Length && "仪箱书活".Contains(_text[m.End])) { i = m.End - 1; continue; }
             if (m.Value == TriggerRole.Support && !SupportsWithGoods(m, end)) { i = m.End - 1; continue; }
             // 资助贫困学生50名,共计10万元 is a gift; 并资助他们出国深造。 only says what money is for.
-            if (NeedsFigure.TryMatchAt(_text, m.Start, out var word) && word.End == m.End && AmountsIn(start, end).Count == 0
+            if (NeedsFigure.TryMatchAt(_text, m.Start, out var word) && word.End == m.End && !_amountsByStart.Any(start, end)
                 && _amountsByStart.FirstStartAtOrAfter(m.End) is null) { i = m.End - 1; continue; }
             return m;
         }
@@ -562,14 +608,14 @@ internal sealed class SentenceReader
     private bool SupportsWithGoods(WordMatch<TriggerRole> support, int end)
     {
         var rest = _text[support.End..end];
-        if (AmountsIn(support.Start, end).Count > 0) return true;
+        if (_amountsByStart.Any(support.Start, end)) return true;
         return !Purpose.ContainsAny(rest) && !rest.Contains('了') && rest.Length <= 12;
     }
 
     // 号召全体会员捐款 (an appeal) / 查获假冒口罩 (a seizure): no gift happened.
     private bool IsNotAGift(int start, WordMatch<TriggerRole> trigger)
     {
-        foreach (var cue in NotGift.FindAll(_text, start, Math.Min(_text.Length, trigger.End + 12)))
+        foreach (var cue in NotGift.Matches(_text, start, Math.Min(_text.Length, trigger.End + 12)))
             if (!IsPartOfName(cue.End)) return true;
         // 倡议市民伸出援助之手,尽自己所能向医疗机构捐赠口罩: an appeal to the public speaks for the whole
         // sentence after it; any other appeal only for its own clause.
@@ -586,7 +632,7 @@ internal sealed class SentenceReader
             return true;
         }
         // 计划向医院捐赠 / 拟通过…公司向学校捐赠: a plan before the verb; 准备用于…的口罩 only describes the goods.
-        foreach (var plan in Plan.FindAll(_text, Math.Max(start, trigger.Start - 30), trigger.Start))
+        foreach (var plan in Plan.Matches(_text, Math.Max(start, trigger.Start - 30), trigger.Start))
         {
             if (_text.IndexOf('的', plan.End, trigger.Start - plan.End) < 0) return true;
         }
@@ -629,7 +675,7 @@ internal sealed class SentenceReader
             while (after < end && _text[after] is '余' or '多') after++;
             if (after < end && _text[after] == '笔') return true;
         }
-        foreach (var a in AmountsIn(start, end))
+        foreach (var a in _amountsByStart.Within(start, end))
         {
             if (a.End >= end || a.Kind != AmountKind.Money) continue;
             if (_text[a.End] is '至' or '到' && _amountsByStart.FirstStartAtOrAfter(a.End + 1) is { } next && next <= a.End + 2) return true;
@@ -642,14 +688,14 @@ internal sealed class SentenceReader
     private bool IsPartOfName(int end)
     {
         var after = _text.AsSpan(end, Math.Min(4, _text.Length - end));
-        foreach (var suffix in (string[])["公司", "企业", "集团", "有限", "中心", "店", "部", "站", "商", "点", "处", "科"])
+        foreach (var suffix in (ReadOnlySpan<string>)["公司", "企业", "集团", "有限", "中心", "店", "部", "站", "商", "点", "处", "科"])
             if (after.StartsWith(suffix, StringComparison.Ordinal)) return true;
         return false;
     }
 
     private bool HasTotalCue(int start, int end)
     {
-        foreach (var cue in Total.FindAll(_text, start, end))
+        foreach (var cue in Total.Matches(_text, start, end))
         {
             // 价值共计80余万元 sums the goods of one gift, not several gifts.
             var near = _text.AsSpan(Math.Max(0, cue.Start - 3), Math.Min(_text.Length, cue.End + 3) - Math.Max(0, cue.Start - 3));
@@ -682,7 +728,7 @@ internal sealed class SentenceReader
     {
         var windowStart = Math.Max(clauseStart, money.Start - 8);
         // 捐款捐物价值超过1亿元: the value of money and goods given together is one combined figure.
-        if (role == TriggerRole.Combined && Words.Triggers.FindAll(_text, windowStart, money.Start).Any(t => t.Value == TriggerRole.Combined))
+        if (role == TriggerRole.Combined && NamesCombinedGift(windowStart, money.Start))
             return FigureSlot.Combined;
         if (GoodsValueCue.ContainsAny(_text, windowStart, money.Start)) return FigureSlot.GoodsValue;
         // 捐百万物资 / 捐赠约3100万港元物资: a sum followed by goods is what the goods are worth.
@@ -698,6 +744,13 @@ internal sealed class SentenceReader
         return FigureSlot.Cash;
     }
 
+    private bool NamesCombinedGift(int start, int end)
+    {
+        foreach (var t in Words.Triggers.Matches(_text, start, end))
+            if (t.Value == TriggerRole.Combined) return true;
+        return false;
+    }
+
     private bool GoodsWithin(int from, int length)
     {
         for (var i = from; i < Math.Min(_text.Length, from + length); i++)
@@ -711,7 +764,7 @@ internal sealed class SentenceReader
     // 华康物资贸易有限公司向灾区捐赠100万元: goods in the giver's name are no goods named.
     private bool GoodsNamedBefore(int start, int end)
     {
-        foreach (var goods in Words.Items.FindAll(_text, start, end))
+        foreach (var goods in Words.Items.Matches(_text, start, end))
             if (goods.Value.Generic && !ItemReader.InBodyName(_text, goods.End)) return true;
         return false;
     }
@@ -779,7 +832,7 @@ internal sealed class SentenceReader
 
     private bool ReceiverAfter(GiftFrame frame, int from, int end)
     {
-        foreach (var t in Words.Triggers.FindAll(_text, from, end))
+        foreach (var t in Words.Triggers.Matches(_text, from, end))
         {
             // 筹到资金 / 募集到物资: 到 completes raising, it names no receiver.
             if (t.Value == TriggerRole.Raise) continue;

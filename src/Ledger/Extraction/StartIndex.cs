@@ -5,8 +5,9 @@ namespace Ledger.Extraction;
 /// starts. Finds run left to right, so a binary search answers "which start in [from, to)" and a
 /// sentence of thousands of clauses is read in linear time rather than in the square of its length.
 /// Should a list ever not be in order of its starts, every lookup scans it and gives the same answers.
+/// A struct: a sentence builds three of them, most over nothing.
 /// </summary>
-internal sealed class StartIndex<T>
+internal readonly struct StartIndex<T>
 {
     private readonly IReadOnlyList<T> _items;
     private readonly Func<T, int> _startOf;
@@ -34,6 +35,48 @@ internal sealed class StartIndex<T>
         for (var i = FirstAtOrAfter(from); i < _items.Count && _startOf(_items[i]) < to; i++) found.Add(_items[i]);
         return found;
     }
+
+    /// <summary>The items <see cref="In"/> lists, one at a time as a loop asks for them (no list).</summary>
+    public Range Within(int from, int to) => new(this, from, to);
+
+    /// <summary>The items starting in [from, to), in the order they were found, for <c>foreach</c>.</summary>
+    public struct Range
+    {
+        private readonly StartIndex<T> _index;
+        private readonly int _from;
+        private readonly int _to;
+        private int _next;
+
+        internal Range(StartIndex<T> index, int from, int to)
+        {
+            _index = index;
+            _from = from;
+            _to = to;
+            _next = index._ordered ? index.FirstAtOrAfter(from) : 0;
+            Current = default!;
+        }
+
+        public T Current { get; private set; }
+
+        public readonly Range GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var items = _index._items;
+            for (; _next < items.Count; _next++)
+            {
+                var start = _index._startOf(items[_next]);
+                if (_index._ordered && start >= _to) break;
+                if (start < _from || start >= _to) continue;
+                Current = items[_next++];
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Whether anything starts in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public bool Any(int from, int to) => FirstStartAtOrAfter(from) is { } first && first < to;
 
     /// <summary>The smallest start at or after <paramref name="from"/>, or null when nothing starts there.</summary>
     public int? FirstStartAtOrAfter(int from)

@@ -116,7 +116,7 @@ internal static class SubjectReader
         var words = DonorNames.Trim(region[s..stop]);
         if (words.Length == 0) return default;
         if (Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length) return new Subject(null, true, false);
-        if (Nickname(region[s..stop].TrimEnd(' ', ',')) is { } nickname) return new Subject(nickname, false, false);
+        if (Nickname(region.AsSpan(s, stop - s).TrimEnd(" ,")) is { } nickname) return new Subject(nickname, false, false);
         if (ListWithPronoun(words)) return new Subject(words, false, false);
         if (IsAnonymous(words)) return new Subject(null, false, false, Nobody: true);
         if (words.Contains('的') && !words.EndsWith("的"))
@@ -166,13 +166,13 @@ internal static class SubjectReader
     /// 中山热心“口罩哥” → 口罩哥: the papers name a giver by a nickname in quotes that ends in a word
     /// for a person (哥, 姐, 叔, 大爷…) standing last before the verb.
     /// </summary>
-    private static string? Nickname(string words)
+    private static string? Nickname(ReadOnlySpan<char> words)
     {
         var close = words.LastIndexOf('”');
         if (close < 0 || close < words.Length - 1) return null;
-        var open = words.LastIndexOf('“', close);
+        var open = words[..close].LastIndexOf('“');
         if (open < 0 || close - open - 1 is < 2 or > 5) return null;
-        var name = words[(open + 1)..close];
+        var name = words[(open + 1)..close].ToString();
         return DonorNames.AllHan(name) && NicknameEnd.TryMatchAt(name, name.Length - 1, out var end) && end.End == name.Length ? name : null;
     }
 
@@ -203,8 +203,7 @@ internal static class SubjectReader
     // 他和黑龙江省侨联委员吕洪盛: a list that names someone through a pronoun.
     private static bool ListWithPronoun(string words)
     {
-        var parts = DonorNames.SplitList(words);
-        return parts.Count > 1 && parts.Any(IsPronoun) && parts.Any(p => !IsPronoun(p) && DonorNames.IsNameLike(p));
+        return DonorNames.SeveralParts(words) is { } parts && parts.Any(IsPronoun) && parts.Any(p => !IsPronoun(p) && DonorNames.IsNameLike(p));
     }
 
     public static bool IsPronoun(string words) => Pronoun.TryMatchAt(words, 0, out var p) && p.End == words.Length;
@@ -276,7 +275,7 @@ internal static class SubjectReader
             if (forWhom >= 0 && Named(region[(forWhom + 1)..bought]) is { } owner) return owner;
         }
         // X 代表 Y / X 所属 Y
-        foreach (var word in (string[])["代表", "所属"])
+        foreach (var word in (ReadOnlySpan<string>)["代表", "所属"])
         {
             var at = region.IndexOf(word, StringComparison.Ordinal);
             if (at <= 0) continue;
@@ -302,7 +301,7 @@ internal static class SubjectReader
             if (Words.KindMembers.ContainsAny(y) && OfficersBody(region, i) is { } led) return led;
             // 南岗区个体工商户协会组织会员捐款: members are named by the body they belong to.
             var body = DonorNames.Trim(region[SkipLeadWords(region, 0)..i]);
-            return MemberWords.Any(w => y == w || y == "全体" + w || y == "广大" + w) && Named(body) is { } organisation
+            return NamesMembers(y) && Named(body) is { } organisation
                    && DonorNames.KindOf(organisation) is not (DonorKind.Person or DonorKind.Group) ? organisation + y : y;
         }
         return null;
@@ -358,9 +357,18 @@ internal static class SubjectReader
 
     private static readonly string[] MemberWords = ["会员", "党员", "员工", "职工", "委员", "干部", "社员", "师生", "干部职工"];
 
+    // 会员 / 全体会员 / 广大会员: the members of whatever body stands before.
+    private static bool NamesMembers(string words)
+    {
+        var rest = words.StartsWith("全体", StringComparison.Ordinal) || words.StartsWith("广大", StringComparison.Ordinal) ? words.AsSpan(2) : [];
+        foreach (var member in MemberWords)
+            if (words == member || rest.SequenceEqual(member)) return true;
+        return false;
+    }
+
     private static bool OrganisationNoun(string region, int at)
     {
-        foreach (var before in (string[])["社会", "党", "基层", "各级", "群团", "民间", "公益", "慈善", "上级", "该"])
+        foreach (var before in (ReadOnlySpan<string>)["社会", "党", "基层", "各级", "群团", "民间", "公益", "慈善", "上级", "该"])
             if (at >= before.Length && string.CompareOrdinal(region, at - before.Length, before, 0, before.Length) == 0) return true;
         return false;
     }
@@ -385,10 +393,10 @@ internal static class SubjectReader
             if (region[s] is ' ' or ',' or '、') { s++; continue; }
             if (Lead.TryMatchAt(region, s, out var lead)) { s = lead.End; continue; }
             if (DatelineEnd(region, s) is var dateline and > 0) { s = dateline; continue; }
-            var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.FindAll(region, s, Math.Min(region.Length, s + 16)) : [];
-            if (date.Count > 0 && date[0].Start == s)
+            var date = char.IsAsciiDigit(region[s]) || region[s] is '截' or '到' ? DateReader.First(region, s, Math.Min(region.Length, s + 16)) : null;
+            if (date is { } written && written.Start == s)
             {
-                s = date[0].End;
+                s = written.End;
                 if (s < region.Length && region[s] is '和' or '至' or '到' or '、') s++;
                 continue;
             }

@@ -26,13 +26,16 @@ internal sealed class WordTable<T>
         foreach (var first in _byFirstChar.Keys) _isFirstChar[first] = true;
     }
 
-    public bool TryMatchAt(string text, int index, out WordMatch<T> match)
+    public bool TryMatchAt(string text, int index, out WordMatch<T> match) => TryMatchAt(text.AsSpan(), index, out match);
+
+    /// <summary>The longest word of the table at <paramref name="index"/> of words that are no string of their own.</summary>
+    public bool TryMatchAt(ReadOnlySpan<char> text, int index, out WordMatch<T> match)
     {
         if ((uint)index < (uint)text.Length && _isFirstChar[text[index]] && _byFirstChar.TryGetValue(text[index], out var candidates))
         {
             foreach (var (word, value) in candidates)
             {
-                if (index + word.Length <= text.Length && string.CompareOrdinal(text, index, word, 0, word.Length) == 0)
+                if (index + word.Length <= text.Length && text.Slice(index, word.Length).SequenceEqual(word))
                 {
                     match = new WordMatch<T>(index, word, value);
                     return true;
@@ -58,6 +61,49 @@ internal sealed class WordTable<T>
             else i++;
         }
         return found;
+    }
+
+    /// <summary>
+    /// The matches <see cref="FindAll"/> lists, found one at a time as a loop asks for them: for a
+    /// loop that only reads them, no list is built.
+    /// </summary>
+    public Scan Matches(string text, int start = 0, int end = -1) => new(this, text, start, end);
+
+    /// <summary>Leftmost-longest, non-overlapping matches in [start, end), for <c>foreach</c>.</summary>
+    public struct Scan
+    {
+        private readonly WordTable<T> _table;
+        private readonly string _text;
+        private readonly int _end;
+        private int _next;
+
+        internal Scan(WordTable<T> table, string text, int start, int end)
+        {
+            _table = table;
+            _text = text;
+            _end = end < 0 || end > text.Length ? text.Length : end;
+            _next = Math.Max(0, start);
+            Current = default;
+        }
+
+        public WordMatch<T> Current { get; private set; }
+
+        public readonly Scan GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            for (var i = _next; i < _end; i++)
+            {
+                if (_table.TryMatchAt(_text, i, out var m) && m.End <= _end)
+                {
+                    Current = m;
+                    _next = m.End;
+                    return true;
+                }
+            }
+            _next = _end;
+            return false;
+        }
     }
 
     /// <summary>The first match in [start, end), or null.</summary>

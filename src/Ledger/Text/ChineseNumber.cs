@@ -21,6 +21,9 @@ public static class ChineseNumber
 
     private static readonly (Kind Kind, decimal Value)[] Table = LoadTable();
 
+    // The kinds alone, a byte a character: scanning a text for numbers reads this small table, not the large one with values.
+    private static readonly Kind[] Kinds = Array.ConvertAll(Table, entry => entry.Kind);
+
     private static (Kind, decimal)[] LoadTable()
     {
         var table = new (Kind, decimal)[char.MaxValue + 1];
@@ -61,8 +64,9 @@ public static class ChineseNumber
     /// <summary>Every number expression in <paramref name="text"/>, longest first, left to right.</summary>
     public static IReadOnlyList<NumberMatch> FindAll(string text)
     {
-        var found = new List<NumberMatch>();
-        if (string.IsNullOrEmpty(text)) return found;
+        // Most words searched hold no number: the list is made when the first one is found.
+        List<NumberMatch>? found = null;
+        if (string.IsNullOrEmpty(text)) return [];
         var i = 0;
         while (i < text.Length)
         {
@@ -75,13 +79,13 @@ public static class ChineseNumber
             // 第一 is an order, not a count; 一 standing alone is left to the words that follow it.
             var ordinal = i > 0 && text[i - 1] == '第';
             if (length > 0 && !ordinal && Evaluate(text.AsSpan(i, length), out var value))
-                found.Add(new NumberMatch(i, length, value));
+                (found ??= []).Add(new NumberMatch(i, length, value));
             i += Math.Max(length, 1);
         }
-        return found;
+        return found ?? (IReadOnlyList<NumberMatch>)[];
     }
 
-    private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Table[c].Kind;
+    private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Kinds[c];
 
     /// <summary>Whether the character is a digit of a Chinese number (三, 叁, 〇), not a magnitude alone.</summary>
     public static bool IsNumeral(char c) => KindOf(c) is Kind.Digit or Kind.Capital;
@@ -90,11 +94,11 @@ public static class ChineseNumber
     {
         var c = text[i];
         if (char.IsAsciiDigit(c)) return i == 0 || !char.IsAsciiDigit(text[i - 1]) && text[i - 1] != '.';
-        var kind = Table[c].Kind;
+        var kind = Kinds[c];
         if (kind is Kind.Digit or Kind.Capital) return i == 0 || KindOf(text[i - 1]) == Kind.None;
         // 十五 starts with 十; 几十 / 数千 start with their vague digit.
         if (c is '十' or '拾') return i == 0 || KindOf(text[i - 1]) == Kind.None;
-        if (kind == Kind.Vague) return i + 1 < text.Length && Table[text[i + 1]].Kind is Kind.Unit or Kind.Big or Kind.CapitalUnit;
+        if (kind == Kind.Vague) return i + 1 < text.Length && Kinds[text[i + 1]] is Kind.Unit or Kind.Big or Kind.CapitalUnit;
         return false;
     }
 
@@ -109,21 +113,21 @@ public static class ChineseNumber
             if (char.IsAsciiDigit(c))
             {
                 // 张三1000元: Arabic digits go on from a magnitude (3万4000), never straight from a Chinese digit.
-                if (i > start && Table[text[i - 1]].Kind is Kind.Digit or Kind.Capital && !char.IsAsciiDigit(text[i - 1])) break;
+                if (i > start && Kinds[text[i - 1]] is Kind.Digit or Kind.Capital && !char.IsAsciiDigit(text[i - 1])) break;
                 i++;
                 continue;
             }
             // 3.5 / 1,200 (a thousands separator has exactly three digits after it)
-            if ((c == '.' || c == '点' && i > start && Table[text[i - 1]].Kind == Kind.Digit) && i > start && i + 1 < text.Length
-                && (char.IsAsciiDigit(text[i + 1]) && c == '.' || c == '点' && Table[text[i + 1]].Kind == Kind.Digit))
+            if ((c == '.' || c == '点' && i > start && Kinds[text[i - 1]] == Kind.Digit) && i > start && i + 1 < text.Length
+                && (char.IsAsciiDigit(text[i + 1]) && c == '.' || c == '点' && Kinds[text[i + 1]] == Kind.Digit))
             { i++; continue; }
             if (c == ',' && i > start && char.IsAsciiDigit(text[i - 1]) && ThousandsGroup(text, i + 1)) { i++; continue; }
             // 24.8 万元: a space between digits and their magnitude
-            if (c == ' ' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && Table[text[i + 1]].Kind == Kind.Big) { i++; continue; }
-            var kind = Table[c].Kind;
+            if (c == ' ' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && Kinds[text[i + 1]] == Kind.Big) { i++; continue; }
+            var kind = Kinds[c];
             if (kind == Kind.None) break;
             // 数 / 几 go with a unit: 数千, 十几万; 数 alone is the word "number".
-            if (kind == Kind.Vague && !(i + 1 < text.Length && Table[text[i + 1]].Kind is Kind.Unit or Kind.Big) && !(i > start && Table[text[i - 1]].Kind == Kind.Unit))
+            if (kind == Kind.Vague && !(i + 1 < text.Length && Kinds[text[i + 1]] is Kind.Unit or Kind.Big) && !(i > start && Kinds[text[i - 1]] == Kind.Unit))
                 break;
             if (kind is Kind.Capital or Kind.CapitalUnit) capitals++;
             i++;
@@ -173,8 +177,7 @@ public static class ChineseNumber
                 {
                     var j = i;
                     while (j < run.Length && (char.IsAsciiDigit(run[j]) || run[j] is '.' or ',' or ' ')) j++;
-                    var digits = run[i..j].ToString().Replace(",", "").Replace(" ", "");
-                    if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var arabic)) return false;
+                    if (!TryParseDigits(run[i..j], out var arabic)) return false;
                     numLow = numHigh = arabic;
                     hasNumber = true;
                     afterUnit = false;
@@ -187,7 +190,7 @@ public static class ChineseNumber
                     case Kind.Digit or Kind.Capital:
                         if (worth == 0) { zeroSeen = true; afterUnit = false; break; }
                         // 两三百 / 三四十: two neighbouring digits give a range.
-                        if (hasNumber && !afterUnit && numLow == numHigh && numLow > 0 && worth == numLow + 1 && i > 0 && Table[run[i - 1]].Kind is Kind.Digit)
+                        if (hasNumber && !afterUnit && numLow == numHigh && numLow > 0 && worth == numLow + 1 && i > 0 && Kinds[run[i - 1]] is Kind.Digit)
                         {
                             numHigh = worth;
                             vague = true;
@@ -201,7 +204,7 @@ public static class ChineseNumber
                         break;
                     case Kind.Vague:
                         // 几十 → 2..9 tens; 十几 → 1..9 more.
-                        if (i > 0 && Table[run[i - 1]].Kind is Kind.Unit or Kind.CapitalUnit) { numLow = 1; numHigh = 9; vagueAfterUnit = true; }
+                        if (i > 0 && Kinds[run[i - 1]] is Kind.Unit or Kind.CapitalUnit) { numLow = 1; numHigh = 9; vagueAfterUnit = true; }
                         else { numLow = 2; numHigh = 9; }
                         vague = true;
                         hasNumber = true;
@@ -247,7 +250,7 @@ public static class ChineseNumber
                         if (c == '点')
                         {
                             // 三点五万: Chinese decimals, one digit after the point.
-                            if (i + 1 < run.Length && Table[run[i + 1]].Kind == Kind.Digit)
+                            if (i + 1 < run.Length && Kinds[run[i + 1]] == Kind.Digit)
                             {
                                 var tenth = Table[run[i + 1]].Value / 10m;
                                 numLow += tenth;
@@ -261,8 +264,8 @@ public static class ChineseNumber
                 i++;
             }
             // 一万三 = 13000 / 两千五 = 2500: a bare digit after a unit counts in the next lower unit.
-            if (hasNumber && !zeroSeen && lastUnit >= 100 && !char.IsAsciiDigit(run[^1]) && Table[run[^1]].Kind is Kind.Digit or Kind.Capital
-                && run.Length >= 2 && Table[run[^2]].Kind is Kind.Unit or Kind.Big or Kind.CapitalUnit)
+            if (hasNumber && !zeroSeen && lastUnit >= 100 && !char.IsAsciiDigit(run[^1]) && Kinds[run[^1]] is Kind.Digit or Kind.Capital
+                && run.Length >= 2 && Kinds[run[^2]] is Kind.Unit or Kind.Big or Kind.CapitalUnit)
             {
                 numLow *= lastUnit / 10m;
                 numHigh *= lastUnit / 10m;
@@ -285,7 +288,17 @@ public static class ChineseNumber
         }
     }
 
-    private static bool IsLeadingVague(ReadOnlySpan<char> run) => run.Length > 0 && Table[run[0]].Kind == Kind.Vague;
+    // 1,200 / 24.8: the digits without their thousands separators and spaces, read as a decimal.
+    private static bool TryParseDigits(ReadOnlySpan<char> digits, out decimal value)
+    {
+        Span<char> kept = digits.Length <= 64 ? stackalloc char[digits.Length] : new char[digits.Length];
+        var n = 0;
+        foreach (var c in digits)
+            if (c is not (',' or ' ')) kept[n++] = c;
+        return decimal.TryParse(kept[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsLeadingVague(ReadOnlySpan<char> run) => run.Length > 0 && Kinds[run[0]] == Kind.Vague;
 
     // 数千 (2000..9000) rises from 1000, 十几万 (110000..190000) from 100000.
     private static decimal RoundDown(decimal low)

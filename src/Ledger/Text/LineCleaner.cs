@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Ledger.Text;
 
@@ -21,27 +21,44 @@ internal static class LineCleaner
 
     public readonly record struct Cleaned(string Text, bool IsHeading, bool Spaced);
 
-    public static Cleaned Clean(string line, bool traditional)
+    // Lines up to this long are cleaned in a buffer on the stack; longer ones in a rented one.
+    private const int StackLine = 256;
+
+    public static Cleaned Clean(ReadOnlySpan<char> line, bool traditional)
     {
-        var folded = new StringBuilder(line.Length);
-        var simplify = traditional || ChineseScript.IsTraditional(line);
-        foreach (var raw in line)
+        // Each step writes its result into a part of one buffer of its own: only the cleaned line is a new string.
+        char[]? rented = null;
+        var buffer = line.Length <= StackLine ? stackalloc char[3 * StackLine] : (rented = ArrayPool<char>.Shared.Rent(3 * line.Length));
+        try
         {
-            var c = Fold(raw);
-            if (c == '\0') continue;
-            folded.Append(simplify ? ChineseScript.ToSimplified(c) : c);
+            var folded = buffer[..line.Length];
+            var n = 0;
+            var simplify = traditional || ChineseScript.IsTraditional(line);
+            foreach (var raw in line)
+            {
+                var c = Fold(raw);
+                if (c == '\0') continue;
+                folded[n++] = simplify ? ChineseScript.ToSimplified(c) : c;
+            }
+            ReadOnlySpan<char> text = folded[..n];
+            if (text.IndexOf('(') >= 0) text = buffer.Slice(line.Length, RemovePinyin(text, buffer.Slice(line.Length, line.Length)));
+            var isHeading = false;
+            var s = 0;
+            while (s < text.Length && text[s] == ' ') s++;
+            // "## 危难时刻心系家国": a Markdown heading is a paragraph of its own.
+            if (s < text.Length && text[s] == '#')
+            {
+                while (s < text.Length && text[s] == '#') s++;
+                isHeading = true;
+            }
+            var output = buffer.Slice(2 * line.Length, line.Length);
+            var kept = new string(output[..RemoveStraySpaces(text, s, output)]).Replace("**", "");
+            return new Cleaned(kept, isHeading, HasSpacedWords(text[s..].Trim()));
         }
-        var text = RemovePinyin(folded);
-        var isHeading = false;
-        var s = 0;
-        while (s < text.Length && text[s] == ' ') s++;
-        // "## 危难时刻心系家国": a Markdown heading is a paragraph of its own.
-        if (s < text.Length && text[s] == '#')
+        finally
         {
-            while (s < text.Length && text[s] == '#') s++;
-            isHeading = true;
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
-        return new Cleaned(RemoveStraySpaces(text, s).Replace("**", ""), isHeading, HasSpacedWords(text.AsSpan(s).Trim()));
     }
 
     private static char Fold(char c)
@@ -53,12 +70,10 @@ internal static class LineCleaner
         return char.IsControl(c) ? '\0' : c;
     }
 
-    // 戰(zhàn) → 戰, 協(xié) → 協; (蛟河), (KN95), (2020) stay.
-    private static string RemovePinyin(StringBuilder text)
+    // 戰(zhàn) → 戰, 協(xié) → 協; (蛟河), (KN95), (2020) stay. Writes the kept characters to output, returns how many.
+    private static int RemovePinyin(ReadOnlySpan<char> s, Span<char> output)
     {
-        var s = text.ToString();
-        if (s.IndexOf('(') < 0) return s;
-        var output = new StringBuilder(s.Length);
+        var n = 0;
         for (var i = 0; i < s.Length; i++)
         {
             if (s[i] == '(' && i > 0 && ChineseScript.IsHan(s[i - 1]) && PinyinEnd(s, i + 1) is var close and > 0)
@@ -66,12 +81,12 @@ internal static class LineCleaner
                 i = close;
                 continue;
             }
-            output.Append(s[i]);
+            output[n++] = s[i];
         }
-        return output.ToString();
+        return n;
     }
 
-    private static int PinyinEnd(string s, int from)
+    private static int PinyinEnd(ReadOnlySpan<char> s, int from)
     {
         var toned = false;
         var letters = 0;
@@ -87,24 +102,25 @@ internal static class LineCleaner
     }
 
     // 捐赠了 100 套防护服 → 捐赠了100套防护服; 24.8 万元 → 24.8万元; "N95 mask" keeps its space.
-    private static string RemoveStraySpaces(string text, int start)
+    // Writes the kept characters to output, returns how many.
+    private static int RemoveStraySpaces(ReadOnlySpan<char> text, int start, Span<char> output)
     {
-        var output = new StringBuilder(text.Length);
+        var n = 0;
         for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
             if (c != ' ')
             {
-                output.Append(c);
+                output[n++] = c;
                 continue;
             }
             var next = i + 1;
             while (next < text.Length && text[next] == ' ') next++;
-            if (output.Length > 0 && next < text.Length && IsLatinOrDigit(output[^1]) && IsLatinOrDigit(text[next]))
-                output.Append(' ');
+            if (n > 0 && next < text.Length && IsLatinOrDigit(output[n - 1]) && IsLatinOrDigit(text[next]))
+                output[n++] = ' ';
             i = next - 1;
         }
-        return output.ToString();
+        return n;
     }
 
     // 汇聚精神力量 奏响防疫“最强音”: a space between two Chinese words.

@@ -22,21 +22,18 @@ internal static class LineJoiner
     // Digits at a line end continue into a date or an amount: 2 ⏎ 月15日, 20 ⏎ 万元.
     private const string NumberContinuations = "月日号年万亿千百元余多名个只套件箱%.";
 
-    public static List<List<CleanLine>> Paragraphs(List<CleanLine> lines)
+    /// <summary>The paragraphs of the lines, each a run of them (its first line and how many).</summary>
+    /// <param name="lines">The lines that are not empty, in order.</param>
+    public static List<TextSpan> Paragraphs(List<CleanLine> lines)
     {
-        var body = lines.Where(l => l.Text.Length > 0).ToList();
-        var widths = WrapWidths(body);
-        var paragraphs = new List<List<CleanLine>>();
-        List<CleanLine>? current = null;
-        for (var i = 0; i < body.Count; i++)
+        var widths = WrapWidths(lines);
+        var paragraphs = new List<TextSpan>();
+        var start = 0;
+        for (var i = 1; i <= lines.Count; i++)
         {
-            var line = body[i];
-            if (current is not null && Continues(body[i - 1], line, widths[i - 1])) current.Add(line);
-            else
-            {
-                current = [line];
-                paragraphs.Add(current);
-            }
+            if (i < lines.Count && Continues(lines[i - 1], lines[i], widths[i - 1])) continue;
+            paragraphs.Add(new TextSpan(start, i - start));
+            start = i;
         }
         return paragraphs;
     }

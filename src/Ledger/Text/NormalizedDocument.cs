@@ -13,12 +13,14 @@ public readonly record struct TextSpan(int Start, int Length)
 /// </summary>
 public sealed class NormalizedDocument
 {
-    private readonly int[] _lineOfChar;
+    // Where each joined line starts in Text, with its line of the original file, in order: a
+    // character belongs to the last run starting at or before it (one entry a line, not one a character).
+    private readonly LineRun[] _lines;
 
-    internal NormalizedDocument(string text, int[] lineOfChar, IReadOnlyList<TextSpan> paragraphs, IReadOnlyList<Sentence> sentences)
+    internal NormalizedDocument(string text, LineRun[] lines, IReadOnlyList<TextSpan> paragraphs, IReadOnlyList<Sentence> sentences)
     {
         Text = text;
-        _lineOfChar = lineOfChar;
+        _lines = lines;
         Paragraphs = paragraphs;
         Sentences = sentences;
     }
@@ -32,15 +34,26 @@ public sealed class NormalizedDocument
     public IReadOnlyList<TextSpan> Paragraphs { get; }
 
     /// <summary>Sentences in document order, each inside one paragraph.</summary>
-    public IReadOnlyList<Sentence> Sentences { get; }
+    public IReadOnlyList<Sentence> Sentences { get; internal set; }
 
     /// <summary>The 1-based line of the original file holding the character at <paramref name="index"/>.</summary>
     public int LineAt(int index)
     {
-        if (_lineOfChar.Length == 0) return 1;
-        return _lineOfChar[Math.Clamp(index, 0, _lineOfChar.Length - 1)];
+        if (Text.Length == 0 || _lines.Length == 0) return 1;
+        index = Math.Clamp(index, 0, Text.Length - 1);
+        int low = 0, high = _lines.Length - 1;
+        while (low < high)
+        {
+            var middle = low + (high - low + 1) / 2;
+            if (_lines[middle].Start <= index) low = middle;
+            else high = middle - 1;
+        }
+        return _lines[low].Line;
     }
 }
+
+/// <summary>Where a line of the original file starts in the normalised text, and its 1-based number.</summary>
+internal readonly record struct LineRun(int Start, int Line);
 
 /// <summary>A sentence of the normalised text: its span, the paragraph it belongs to, and its original line.</summary>
 public sealed record Sentence(string Text, int Start, int Paragraph, int Line);

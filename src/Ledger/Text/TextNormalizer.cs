@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Ledger.Text;
 
 /// <summary>
@@ -22,59 +20,73 @@ public static class TextNormalizer
         var cleaned = new List<CleanLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = LineCleaner.Clean(lines[i], traditional);
-            cleaned.Add(new CleanLine(line.Text, i + 1, line.IsHeading, line.Spaced));
+            var line = LineCleaner.Clean(raw.AsSpan(lines[i].Start, lines[i].Length), traditional);
+            // A line that cleans to nothing only separates the lines around it; its number stays counted.
+            if (line.Text.Length > 0) cleaned.Add(new CleanLine(line.Text, i + 1, line.IsHeading, line.Spaced));
         }
-        var document = Assemble(LineJoiner.Paragraphs(cleaned));
+        var document = Assemble(cleaned, LineJoiner.Paragraphs(cleaned));
         document.WasTraditional = traditional;
         return document;
     }
 
-    private static List<string> SplitLines(string raw)
+    // Where each line of the raw text stands, without its line break: the lines are read in place, not copied.
+    private static List<TextSpan> SplitLines(string raw)
     {
-        var lines = new List<string>();
+        var lines = new List<TextSpan>();
+        // A lone \r (old Mac line ends) still breaks a line; count such breaks as lines too.
+        var breaks = raw.Contains('\n') ? '\n' : '\r';
         var start = 0;
         for (var i = 0; i < raw.Length; i++)
         {
-            if (raw[i] == '\n')
+            if (raw[i] == breaks)
             {
-                lines.Add(raw.Substring(start, i - start).TrimEnd('\r'));
+                lines.Add(Line(raw, start, i, breaks));
                 start = i + 1;
             }
         }
-        lines.Add(raw[start..].TrimEnd('\r'));
-        // A lone \r (old Mac line ends) still breaks a line; count such breaks as lines too.
-        if (raw.Contains('\r') && !raw.Contains('\n')) return [.. raw.Split('\r')];
+        lines.Add(Line(raw, start, raw.Length, breaks));
         return lines;
+
+        // A line ended by \n loses the \r of \r\n before it.
+        static TextSpan Line(string raw, int start, int end, char breaks) =>
+            new(start, breaks == '\n' ? raw.AsSpan(start, end - start).TrimEnd('\r').Length : end - start);
     }
 
-    private static NormalizedDocument Assemble(List<List<CleanLine>> paragraphs)
+    private static NormalizedDocument Assemble(List<CleanLine> lines, List<TextSpan> paragraphs)
     {
-        var text = new StringBuilder();
-        var lineOf = new List<int>();
-        var spans = new List<TextSpan>();
-        var sentences = new List<Sentence>();
+        // Paragraphs are runs of lines, joined as they are and set apart by '\n'.
+        var length = Math.Max(0, paragraphs.Count - 1);
         foreach (var paragraph in paragraphs)
+            for (var l = paragraph.Start; l < paragraph.End; l++) length += lines[l].Text.Length;
+        var runs = new List<LineRun>(lines.Count);
+        var spans = new List<TextSpan>(paragraphs.Count);
+        var all = string.Create(length, (lines, paragraphs, runs, spans), static (text, state) =>
         {
-            if (spans.Count > 0)
+            var (lines, paragraphs, runs, spans) = state;
+            var at = 0;
+            foreach (var paragraph in paragraphs)
             {
-                text.Append('\n');
-                lineOf.Add(lineOf.Count > 0 ? lineOf[^1] : 1);
+                // The '\n' between two paragraphs belongs to the line before it.
+                if (at > 0) text[at++] = '\n';
+                var start = at;
+                for (var l = paragraph.Start; l < paragraph.End; l++)
+                {
+                    var line = lines[l];
+                    runs.Add(new LineRun(at, line.Number));
+                    line.Text.CopyTo(text[at..]);
+                    at += line.Text.Length;
+                }
+                spans.Add(new TextSpan(start, at - start));
             }
-            var start = text.Length;
-            foreach (var line in paragraph)
-            {
-                text.Append(line.Text);
-                for (var k = 0; k < line.Text.Length; k++) lineOf.Add(line.Number);
-            }
-            spans.Add(new TextSpan(start, text.Length - start));
-        }
-        var all = text.ToString();
-        for (var p = 0; p < spans.Count; p++) SplitSentences(all, spans[p], p, lineOf, sentences);
-        return new NormalizedDocument(all, [.. lineOf], spans, sentences);
+        });
+        var document = new NormalizedDocument(all, [.. runs], spans, []);
+        var sentences = new List<Sentence>();
+        for (var p = 0; p < spans.Count; p++) SplitSentences(all, spans[p], p, document, sentences);
+        document.Sentences = sentences;
+        return document;
     }
 
-    private static void SplitSentences(string text, TextSpan paragraph, int index, List<int> lineOf, List<Sentence> sentences)
+    private static void SplitSentences(string text, TextSpan paragraph, int index, NormalizedDocument document, List<Sentence> sentences)
     {
         var start = paragraph.Start;
         var end = paragraph.End;
@@ -92,7 +104,7 @@ public static class TextNormalizer
         void Add(int from, int to)
         {
             while (from < to && text[from] == ' ') from++;
-            if (to > from) sentences.Add(new Sentence(text[from..to], from, index, lineOf[from]));
+            if (to > from) sentences.Add(new Sentence(text[from..to], from, index, document.LineAt(from)));
         }
     }
 }
