@@ -60,8 +60,9 @@ public sealed class Totals(LedgerDatabase database)
     /// <summary>The name of the group of gifts with no goods named (cash alone, or a value without items).</summary>
     public const string NoItems = "未列明物资";
 
-    // Donations with each field at its latest correction, narrowed by {0}. A correction to null
-    // removes the figure ('removed' tells it from no correction at all, which keeps the original).
+    // Donations with each field at its latest correction, narrowed by {0}: the rule of CorrectedFigures.Of,
+    // in SQL (the tests hold the two to the same figures). A correction to null removes the figure
+    // ('removed' tells it from no correction at all, which keeps the original).
     private const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
@@ -79,7 +80,10 @@ public sealed class Totals(LedgerDatabase database)
     /// <summary>The donations that count: those with a source in a current document.</summary>
     internal const string Counted = "d.sources > 0";
 
-    /// <summary>A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest correction.</summary>
+    /// <summary>
+    /// A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest
+    /// correction (<see cref="CorrectedFigures.Of"/>).
+    /// </summary>
     internal static string Current(string where) => string.Format(CultureInfo.InvariantCulture, CurrentDonations, where);
 
     /// <summary>
