@@ -168,6 +168,19 @@ public static class Sums
         return Ranked(ranked.Given, ranked.Reported, a.Name, other.Given, other.Reported, b.Name);
     });
 
+    /// <summary>
+    /// A giver's totals counted afresh, after its donations changed other than by adding (a document
+    /// replaced, a correction, a name decided): each donation that counts with how many reports it
+    /// has; null when none counts, as a giver with no donation has no totals.
+    /// </summary>
+    /// <example>A gift of 50万 in two reports and one of 10万 in one: 60万 given in two donations, three sources.</example>
+    public static TotalsRow? Of(string key, string name, IEnumerable<(CountedGift Gift, int Sources)> donations)
+    {
+        var counted = donations.Where(d => d.Sources > 0).ToList();
+        return counted.Count == 0 ? null
+            : Plus(Empty(key, name), counted.SelectMany(d => Enumerable.Repeat<CountedGift?>(null, d.Sources - 1).Prepend(d.Gift)));
+    }
+
     /// <summary>The totals of a giver with no counted gift yet.</summary>
     public static TotalsRow Empty(string key, string name) => new(key, name, null, null, null, null, null, null, 0, 0, 0, []);
 }

@@ -86,4 +86,21 @@ public class SumsTests
         Assert.That(together.Items, Is.EqualTo(oneByOne.Items));
         Assert.That(together.Items.Select(i => i.Category), Is.EqualTo(new[] { "goggles", "protective_suits" }));
     }
+
+    [Test]
+    public void A_giver_counted_afresh_has_each_donation_once_and_each_of_its_reports_as_a_source()
+    {
+        var row = Sums.Of("7", "哈尔滨建筑有限公司", [(Cash(500_000), 2), (Cash(100_000), 1), (Cash(4_660_000, reportedTotal: true), 1)]);
+
+        Assert.That(row, Is.Not.Null);
+        Assert.That((row!.Cash, row.ReportedCash, row.Donations, row.ReportedTotals, row.Sources),
+            Is.EqualTo((new Sum(600_000m, Qualifier.Exact), new Sum(4_660_000m, Qualifier.Exact), 2, 1, 4)));
+    }
+
+    [Test]
+    public void A_giver_whose_donations_no_longer_count_has_no_totals()
+    {
+        Assert.That(Sums.Of("7", "哈尔滨建筑有限公司", [(Cash(500_000), 0)]), Is.Null, "its only report was in a replaced document");
+        Assert.That(Sums.Of("7", "哈尔滨建筑有限公司", []), Is.Null);
+    }
 }
