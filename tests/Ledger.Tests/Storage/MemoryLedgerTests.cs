@@ -159,16 +159,36 @@ public class MemoryLedgerTests(StoreKind store)
         both.AssertSame("after refusals");
     }
 
+    [Test]
+    public void A_receiver_split_off_is_the_receiver_a_later_report_of_the_same_gift_shares()
+    {
+        const string harbin = "哈尔滨市各区积极行动,哈尔滨市民踊跃参与,哈尔滨市委部署。\n\n";
+        var memory = new MemoryLedger();
+        using var ledger = new TemporaryLedger(store);
+        var both = new BothLedgers(memory, ledger);
+        both.Ingest("a.txt", harbin + "某公司向市第一医院捐款10万元。");
+
+        both.Decide(memory.Split("市第一医院", Auditor, "another city's hospital"),
+            new Organizations(ledger.Database).Split("市第一医院", Auditor, "another city's hospital"));
+        var again = both.Ingest("b.txt", harbin + "某公司向市第一医院捐款10万元,支持疫情防控。");
+
+        Assert.That(again, Is.EqualTo((0, 1)), "the gift's receiver is now the hospital split off, the one the second report names");
+        Assert.That(memory.Donations().Single().Sources, Is.EqualTo(2));
+        both.AssertSame("after the split and the second report");
+    }
+
     /// <summary>The ledger in memory and the stored one, given the same reports, corrections and decisions, and compared after each step.</summary>
     private sealed class BothLedgers(MemoryLedger memory, TemporaryLedger ledger)
     {
         private readonly Corrections _corrections = new(ledger.Database);
 
-        public void Ingest(string name, string text)
+        /// <returns>How many of its gifts were new donations, and how many joined one held before: the same in both.</returns>
+        public (int New, int Joined) Ingest(string name, string text)
         {
             var (created, joined) = memory.Ingest(name, text);
             var stored = ledger.Ingestion.Ingest(name, text);
             Assert.That((stored.NewDonations, stored.JoinedReports), Is.EqualTo((created, joined)), $"{name}: new donations and joined reports");
+            return (created, joined);
         }
 
         /// <summary>Corrects the one donation of <paramref name="giver"/> (of cash <paramref name="reported"/> now, when it has several) in both.</summary>
