@@ -169,16 +169,14 @@ public static class Sums
     });
 
     /// <summary>
-    /// A giver's totals counted afresh, after its donations changed other than by adding (a document
-    /// replaced, a correction, a name decided): each donation that counts with how many reports it
-    /// has; null when none counts, as a giver with no donation has no totals.
+    /// A donation as totals count it: once, with a source more for each further report of it; added
+    /// up by <see cref="Plus(TotalsRow, IEnumerable{CountedGift})"/> whenever totals are counted afresh.
     /// </summary>
-    /// <example>A gift of 50万 in two reports and one of 10万 in one: 60万 given in two donations, three sources.</example>
-    public static TotalsRow? Of(string key, string name, IEnumerable<(CountedGift Gift, int Sources)> donations)
+    /// <example>A gift of 50万 in two reports: the gift, then one more source.</example>
+    public static IEnumerable<CountedGift?> Reported(CountedGift gift, int reports)
     {
-        var counted = donations.Where(d => d.Sources > 0).ToList();
-        return counted.Count == 0 ? null
-            : Plus(Empty(key, name), counted.SelectMany(d => Enumerable.Repeat<CountedGift?>(null, d.Sources - 1).Prepend(d.Gift)));
+        yield return gift;
+        for (var report = 1; report < reports; report++) yield return null;
     }
 
     /// <summary>The totals of a giver with no counted gift yet.</summary>

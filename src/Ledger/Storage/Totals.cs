@@ -330,15 +330,13 @@ public sealed class Totals(LedgerDatabase database)
         Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items) =>
         Sums.Plus(Sums.Empty(group.Key, group.Name), donations.SelectMany(d => Reports(d, items))) with { SharedAmong = group.SharedAmong };
 
-    private static IEnumerable<CountedGift?> Reports(Row donation, Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items)
-    {
-        yield return new CountedGift(donation.Aggregate,
+    private static IEnumerable<CountedGift?> Reports(Row donation, Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items) =>
+        Sums.Reported(new CountedGift(donation.Aggregate,
             donation.CashFen, Fen.Qualifier(donation.CashQualifier), donation.GoodsFen, Fen.Qualifier(donation.GoodsQualifier),
             donation.CombinedFen, Fen.Qualifier(donation.CombinedQualifier),
             items.GetValueOrDefault(donation.DonationId, []).Select(i => (i.Category, i.Unit,
-                i.Quantity is null ? (decimal?)null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier))).ToList());
-        for (var report = 1; report < donation.Sources; report++) yield return null;
-    }
+                i.Quantity is null ? (decimal?)null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier))).ToList()),
+            donation.Sources);
 
     private static Qualifier Combine(IEnumerable<string?> qualifiers) => Sums.Combine(qualifiers.Select(Fen.Qualifier));
 }

@@ -50,6 +50,9 @@ public sealed class MemoryLedger : INameFacts
         public GiftFigures Original => new(Gift.CashFen, Gift.GoodsFen, Gift.CombinedFen);
 
         public GiftFigures Now => CorrectedFigures.Of(Original, Corrections);
+
+        /// <summary>As it counts now: its figures at their latest correction.</summary>
+        public CountedGift Counted => Gift with { CashFen = Now.CashFen, GoodsFen = Now.GoodsFen, CombinedFen = Now.CombinedFen };
     }
 
     /// <summary>A record placed in a donation: its document, its giver and receivers as written, and the organizations they stand for.</summary>
@@ -208,12 +211,12 @@ public sealed class MemoryLedger : INameFacts
         }
     }
 
+    // A giver with no donation that counts (any longer) has no totals.
     private void Recount(long giver)
     {
-        var row = Sums.Of(Key(giver), NameOf(giver), _donations.Values.Where(d => d.Giver == giver)
-            .Select(d => (d.Gift with { CashFen = d.Now.CashFen, GoodsFen = d.Now.GoodsFen, CombinedFen = d.Now.CombinedFen }, Sources(d))));
-        if (row is null) _totals.Remove(giver);
-        else _totals[giver] = row;
+        var counted = _donations.Values.Where(d => d.Giver == giver).Select(d => (Donation: d, Reports: Sources(d))).Where(d => d.Reports > 0).ToList();
+        if (counted.Count == 0) _totals.Remove(giver);
+        else _totals[giver] = Sums.Plus(Sums.Empty(Key(giver), NameOf(giver)), counted.SelectMany(d => Sums.Reported(d.Donation.Counted, d.Reports)));
     }
 
     private long Resolve(string name, DonorKind kind, string? city)
