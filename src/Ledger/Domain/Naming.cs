@@ -1,7 +1,25 @@
 namespace Ledger.Domain;
 
 /// <summary>A person's decision on a name: an alias of <see cref="Organization"/>, or a name of its own ("split").</summary>
-public sealed record NameDecision(string Decision, string? Organization, string Who, string Why);
+public sealed record NameDecision(string Decision, string? Organization, string Who, string Why)
+{
+    public const string Alias = "alias", Split = "split";
+
+    /// <summary>Why a decision cannot be taken: it is kept with who made it and why, and one without either is refused; null when it can.</summary>
+    public static string? Refusal(string who, string why) =>
+        string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why) ? "a decision says who made it and why" : null;
+
+    /// <summary>
+    /// Whether a donation goes to the organization a decided name now stands for: when every report
+    /// of it wrote its giver by that name. A donation also reported under another name stays with its giver.
+    /// </summary>
+    /// <example>禧龙园区, an alias of 哈尔滨禧龙国际商贸物流园区: a gift only ever written 禧龙园区 is the park's.</example>
+    public static bool Moves(string name, IEnumerable<string> writtenGivers) => writtenGivers.All(given => given == name);
+
+    /// <summary>The reason kept with a name a person decided on.</summary>
+    /// <example>decided by auditor Li: the park's own short name</example>
+    public string Reason => $"decided by {Who}: {Why}";
+}
 
 /// <summary>What the naming rule asks of a ledger: the names, organizations and decisions it holds, wherever it keeps them.</summary>
 public interface INameFacts
@@ -43,12 +61,12 @@ public static class Naming
         var others = kind == DonorKind.Person ? [] : OtherNames.Of(name, city);
         if (facts.Decision(name) is { } decision)
         {
-            var reason = $"decided by {decision.Who}: {decision.Why}";
+            var reason = decision.Reason;
             // A name split off stands for the organization of its own name, once there is one.
-            if (decision.Decision == "split" && facts.Known(name) is { } own && facts.OrganizationNamed(name) == own) return new NameResolution.Known(own, reason);
-            if (decision.Decision != "split" && decision.Organization is not null && facts.OrganizationNamed(decision.Organization) is { } chosen)
+            if (decision.Decision == NameDecision.Split && facts.Known(name) is { } own && facts.OrganizationNamed(name) == own) return new NameResolution.Known(own, reason);
+            if (decision.Decision != NameDecision.Split && decision.Organization is not null && facts.OrganizationNamed(decision.Organization) is { } chosen)
                 return new NameResolution.Known(chosen, reason);
-            if (decision.Decision == "split") return New(name, kind, others, facts, kindOf);
+            if (decision.Decision == NameDecision.Split) return New(name, kind, others, facts, kindOf);
         }
         if (facts.Known(name) is { } known) return new NameResolution.Known(known, "as written before");
         if (kind != DonorKind.Person)

@@ -168,6 +168,17 @@ public static class Sums
         return Ranked(ranked.Given, ranked.Reported, a.Name, other.Given, other.Reported, b.Name);
     });
 
+    /// <summary>
+    /// A donation as totals count it: once, with a source more for each further report of it; added
+    /// up by <see cref="Plus(TotalsRow, IEnumerable{CountedGift})"/> whenever totals are counted afresh.
+    /// </summary>
+    /// <example>A gift of 50万 in two reports: the gift, then one more source.</example>
+    public static IEnumerable<CountedGift?> Reported(CountedGift gift, int reports)
+    {
+        yield return gift;
+        for (var report = 1; report < reports; report++) yield return null;
+    }
+
     /// <summary>The totals of a giver with no counted gift yet.</summary>
     public static TotalsRow Empty(string key, string name) => new(key, name, null, null, null, null, null, null, 0, 0, 0, []);
 }

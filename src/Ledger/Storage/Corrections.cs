@@ -1,4 +1,5 @@
 using Dapper;
+using Ledger.Domain;
 
 namespace Ledger.Storage;
 
@@ -7,17 +8,17 @@ namespace Ledger.Storage;
 public sealed record Correction(long Id, long DonationId, string Field, decimal? Yuan, string Who, string Why, string CorrectedAt);
 
 /// <summary>
-/// Corrections are appended, never applied in place: totals read the latest value of each field,
-/// and the original figures and every correction stay readable.
+/// Corrections are appended, never applied in place: totals read the latest value of each field
+/// (<see cref="CorrectedFigures"/>), and the original figures and every correction stay readable.
 /// </summary>
 public sealed class Corrections(LedgerDatabase database)
 {
-    /// <summary>Fields a person may correct, and the column each one reads.</summary>
+    /// <summary>Fields a person may correct (<see cref="CorrectedFigures.Fields"/>), and the column each one reads.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
-        ["cash"] = "cash_fen",
-        ["goods_value"] = "goods_fen",
-        ["combined"] = "combined_fen",
+        [CorrectedFigures.Cash] = "cash_fen",
+        [CorrectedFigures.GoodsValue] = "goods_fen",
+        [CorrectedFigures.Combined] = "combined_fen",
     };
 
     /// <summary>
@@ -26,10 +27,9 @@ public sealed class Corrections(LedgerDatabase database)
     /// </summary>
     public CorrectionOutcome Add(long donationId, string field, decimal? yuan, string who, string why)
     {
-        if (!Fields.TryGetValue(field, out var column))
-            return new CorrectionOutcome.Refused($"'{field}' is not a field that can be corrected ({string.Join(", ", Fields.Keys)})");
-        if (string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why)) return new CorrectionOutcome.Refused("a correction says who made it and why");
-        var value = yuan is { } y ? ((long)Math.Round(y * 100m, MidpointRounding.AwayFromZero)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (CorrectedFigures.Refusal(field, who, why) is { } reason) return new CorrectionOutcome.Refused(reason);
+        var column = Fields[field];
+        var value = CorrectedFigures.Fen(yuan)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         if (connection.ExecuteScalar<long?>("SELECT id FROM donations WHERE id = @donationId", new { donationId }, transaction) is null)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Ledger.Domain;
 
 namespace Ledger.Storage;
 
@@ -113,14 +114,15 @@ public sealed class Organizations(LedgerDatabase database)
     /// </summary>
     public DecisionOutcome Alias(string name, string organization, string who, string why)
     {
-        if (Unexplained(who, why) is { } refused) return refused;
+        if (NameDecision.Refusal(who, why) is { } refused) return new DecisionOutcome.Refused(refused);
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         var target = connection.QueryFirstOrDefault<long?>("SELECT organization_id FROM names WHERE name = @organization", new { organization }, transaction)
                      ?? connection.QueryFirstOrDefault<long?>("SELECT id FROM organizations WHERE name = @organization", new { organization }, transaction);
         if (target is not { } found) return new DecisionOutcome.NoSuchOrganization(organization);
-        Decide(connection, transaction, name, organization, "alias", who, why);
-        Relink(connection, transaction, name, found, $"decided by {who}: {why}");
+        var decision = new NameDecision(NameDecision.Alias, organization, who, why);
+        Decide(connection, transaction, name, decision);
+        Relink(connection, transaction, name, found, decision.Reason);
         transaction.Commit();
         return new DecisionOutcome.Decided(Get(connection, found));
     }
@@ -131,7 +133,7 @@ public sealed class Organizations(LedgerDatabase database)
     /// </summary>
     public DecisionOutcome Split(string name, string who, string why)
     {
-        if (Unexplained(who, why) is { } refused) return refused;
+        if (NameDecision.Refusal(who, why) is { } refused) return new DecisionOutcome.Refused(refused);
         using var connection = database.Connect();
         using var transaction = database.BeginWrite(connection);
         var kind = connection.QueryFirstOrDefault<string>(
@@ -141,27 +143,23 @@ public sealed class Organizations(LedgerDatabase database)
                   ?? connection.ExecuteScalar<long>(
                       "INSERT INTO organizations (id, name, kind) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM organizations), @name, @kind) RETURNING id",
                       new { name, kind }, transaction);
-        Decide(connection, transaction, name, null, "split", who, why);
-        Relink(connection, transaction, name, own, $"decided by {who}: {why}");
+        var decision = new NameDecision(NameDecision.Split, null, who, why);
+        Decide(connection, transaction, name, decision);
+        Relink(connection, transaction, name, own, decision.Reason);
         transaction.Commit();
         return new DecisionOutcome.Decided(Get(connection, own));
     }
 
-    // A decision is kept with who made it and why: one without either is refused before anything is written.
-    private static DecisionOutcome.Refused? Unexplained(string who, string why) =>
-        string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why) ? new DecisionOutcome.Refused("a decision says who made it and why") : null;
-
-    private static void Decide(DbConnection connection, DbTransaction transaction,
-        string name, string? organization, string decision, string who, string why)
+    private static void Decide(DbConnection connection, DbTransaction transaction, string name, NameDecision decision)
     {
         connection.Execute("""
             INSERT INTO name_decisions (name, organization_name, decision, who, why, decided_at)
-            VALUES (@name, @organization, @decision, @who, @why, @at)
-            """, new { name, organization, decision, who, why, at = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }, transaction);
+            VALUES (@name, @Organization, @Decision, @Who, @Why, @at)
+            """, new { name, decision.Organization, decision.Decision, decision.Who, decision.Why, at = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }, transaction);
     }
 
     // The name now stands for the chosen organization: in the names, the records written with it,
-    // the receivers, and the donations whose reports all name the giver so.
+    // the receivers, and the donations whose reports all name the giver so (NameDecision.Moves).
     private static void Relink(DbConnection connection, DbTransaction transaction,
         string name, long organization, string reason)
     {

@@ -60,8 +60,9 @@ public sealed class Totals(LedgerDatabase database)
     /// <summary>The name of the group of gifts with no goods named (cash alone, or a value without items).</summary>
     public const string NoItems = "未列明物资";
 
-    // Donations with each field at its latest correction, narrowed by {0}. A correction to null
-    // removes the figure ('removed' tells it from no correction at all, which keeps the original).
+    // Donations with each field at its latest correction, narrowed by {0}: the rule of CorrectedFigures.Of,
+    // in SQL (the tests hold the two to the same figures). A correction to null removes the figure
+    // ('removed' tells it from no correction at all, which keeps the original).
     private const string CurrentDonations = """
         WITH current AS (
             SELECT d.id, d.donor_id, d.aggregate, d.sources, d.month, d.gift_date,
@@ -79,7 +80,10 @@ public sealed class Totals(LedgerDatabase database)
     /// <summary>The donations that count: those with a source in a current document.</summary>
     internal const string Counted = "d.sources > 0";
 
-    /// <summary>A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest correction.</summary>
+    /// <summary>
+    /// A CTE <c>current</c> of the donations <paramref name="where"/> selects (on <c>donations d</c>), each field at its latest
+    /// correction (<see cref="CorrectedFigures.Of"/>).
+    /// </summary>
     internal static string Current(string where) => string.Format(CultureInfo.InvariantCulture, CurrentDonations, where);
 
     /// <summary>
@@ -326,15 +330,13 @@ public sealed class Totals(LedgerDatabase database)
         Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items) =>
         Sums.Plus(Sums.Empty(group.Key, group.Name), donations.SelectMany(d => Reports(d, items))) with { SharedAmong = group.SharedAmong };
 
-    private static IEnumerable<CountedGift?> Reports(Row donation, Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items)
-    {
-        yield return new CountedGift(donation.Aggregate,
+    private static IEnumerable<CountedGift?> Reports(Row donation, Dictionary<long, List<(string Category, string Unit, string? Quantity, string? Qualifier)>> items) =>
+        Sums.Reported(new CountedGift(donation.Aggregate,
             donation.CashFen, Fen.Qualifier(donation.CashQualifier), donation.GoodsFen, Fen.Qualifier(donation.GoodsQualifier),
             donation.CombinedFen, Fen.Qualifier(donation.CombinedQualifier),
             items.GetValueOrDefault(donation.DonationId, []).Select(i => (i.Category, i.Unit,
-                i.Quantity is null ? (decimal?)null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier))).ToList());
-        for (var report = 1; report < donation.Sources; report++) yield return null;
-    }
+                i.Quantity is null ? (decimal?)null : decimal.Parse(i.Quantity, CultureInfo.InvariantCulture), Fen.Qualifier(i.Qualifier))).ToList()),
+            donation.Sources);
 
     private static Qualifier Combine(IEnumerable<string?> qualifiers) => Sums.Combine(qualifiers.Select(Fen.Qualifier));
 }

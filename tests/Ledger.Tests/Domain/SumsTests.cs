@@ -86,4 +86,15 @@ public class SumsTests
         Assert.That(together.Items, Is.EqualTo(oneByOne.Items));
         Assert.That(together.Items.Select(i => i.Category), Is.EqualTo(new[] { "goggles", "protective_suits" }));
     }
+
+    [Test]
+    public void A_donation_counted_afresh_counts_once_with_a_source_for_each_of_its_reports()
+    {
+        var row = Sums.Plus(Nothing, new[] { (Cash(500_000), 2), (Cash(100_000), 1), (Cash(4_660_000, reportedTotal: true), 1) }
+            .SelectMany(d => Sums.Reported(d.Item1, d.Item2)));
+
+        Assert.That((row.Cash, row.ReportedCash, row.Donations, row.ReportedTotals, row.Sources),
+            Is.EqualTo((new Sum(600_000m, Qualifier.Exact), new Sum(4_660_000m, Qualifier.Exact), 2, 1, 4)),
+            "50万 in two reports and 10万 in one: 60万 in two donations; the reported total beside them; four reports");
+    }
 }
