@@ -48,7 +48,8 @@ public static class OtherNames
         return candidates;
     }
 
-    // 哈医大一院 → 哈尔滨医科大学附属第一医院; 市疾控中心 → 市疾病预防控制中心
+    // 哈医大一院 → 哈尔滨医科大学附属第一医院; 市疾控中心 → 市疾病预防控制中心; 省侨联 → 省归国华侨联合会, and
+    // that stays as it is: an abbreviation inside its own full form (华侨联合会) is not expanded again.
     public static string Expand(string name)
     {
         for (var pass = 0; pass < 3; pass++)
@@ -56,7 +57,7 @@ public static class OtherNames
             var parts = new System.Text.StringBuilder(name.Length + 8);
             for (var i = 0; i < name.Length;)
             {
-                if (Abbreviations.TryMatchAt(name, i, out var m) && !name.AsSpan(i).StartsWith(m.Value))
+                if (Abbreviations.TryMatchAt(name, i, out var m) && !WithinFullForm(name, i, m.End, m.Value))
                 {
                     parts.Append(m.Value);
                     i = m.End;
@@ -68,5 +69,13 @@ public static class OtherNames
             name = expanded;
         }
         return name;
+    }
+
+    // Whether the abbreviation at start..end lies within its full form written out in the name.
+    private static bool WithinFullForm(string name, int start, int end, string full)
+    {
+        for (var at = Math.Max(0, end - full.Length); at <= start; at++)
+            if (name.AsSpan(at).StartsWith(full)) return true;
+        return false;
     }
 }

@@ -13,6 +13,8 @@ public class OtherNamesTests
     [TestCase("哈医大一院", "哈尔滨医科大学附属第一医院")]
     [TestCase("市疾控中心", "市疾病预防控制中心")]
     [TestCase("省红十字会", "省红十字会")]
+    [TestCase("黑龙江省侨联委员", "黑龙江省归国华侨联合会委员")]
+    [TestCase("市归国华侨联合会", "市归国华侨联合会")]
     public void An_abbreviation_expands_to_its_full_form(string name, string full) => Assert.That(OtherNames.Expand(name), Is.EqualTo(full));
 
     [Test]
