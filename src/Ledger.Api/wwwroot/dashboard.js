@@ -476,7 +476,10 @@ function findingLine(finding) {
     : where, finding.what ? ` — ${said(finding.what)}` : '', ': ', element('q', {}, finding.sentence));
 }
 
+// Drawn again when the language changes: the findings' explanations are said in the page's language,
+// and the findings open before are opened again.
 async function loadAudit() {
+  const wasOpen = new Set([...document.querySelectorAll('#audit details[open]')].map(d => d.dataset.audit));
   const summary = await get('/api/v1/audit');
   $('#audit').replaceChildren(...summary.findings.map(f => {
     const list = element('ul', { class: 'findings' });
@@ -484,6 +487,7 @@ async function loadAudit() {
       'data-audit': f.name,
       ontoggle: async () => { if (details.open && !list.childElementCount) list.append(...(await get(f.link)).map(findingLine)); },
     }, element('summary', {}, element('span', { 'data-text': f.name }, t(f.name)), ` — ${f.count}`), list);
+    details.open = wasOpen.has(f.name);
     return element('li', {}, details);
   }));
 }
@@ -512,6 +516,7 @@ async function start() {
     applyLanguage();
     drawCharts();
     loadDonations().catch(fail);
+    loadAudit().catch(fail);
   });
   for (const button of document.querySelectorAll('button.numbers')) {
     button.addEventListener('click', () => {

@@ -185,6 +185,8 @@ public sealed class DashboardTests
         var chinese = await Findings();
         await page.ClickAsync("#language");
         await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        // The findings are drawn again in English once fetched again: the ones open stay open.
+        await page.WaitForFunctionAsync("() => /same giver|full form|no quantity for/.test(document.querySelector('#audit').textContent)");
         var inEnglish = await Findings();
 
         Assert.That(english.Match(chinese).Success, Is.False, $"English in the Chinese page: {english.Match(chinese).Value}");
