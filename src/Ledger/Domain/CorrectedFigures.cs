@@ -18,16 +18,20 @@ public static class CorrectedFigures
     /// <summary>The figures a person may correct.</summary>
     public static readonly IReadOnlyList<string> Fields = [Cash, GoodsValue, Combined];
 
-    /// <summary>Why a correction cannot be taken (a field that cannot be corrected, no one saying who made it and why); null when it can.</summary>
+    /// <summary>
+    /// Why a correction cannot be taken (a field that cannot be corrected, a figure no gift can be, no one
+    /// saying who made it and why); null when it can.
+    /// </summary>
     /// <example>"donor": "'donor' is not a field that can be corrected (cash, goods_value, combined)".</example>
-    public static string? Refusal(string field, string who, string why) =>
+    public static string? Refusal(string field, decimal? yuan, string who, string why) =>
         !Fields.Contains(field) ? $"'{field}' is not a field that can be corrected ({string.Join(", ", Fields)})"
+        : yuan is < 0 or > Limits.MostYuan ? $"{yuan} yuan is no amount of one gift (0 to {Limits.MostYuan:0})"
         : string.IsNullOrWhiteSpace(who) || string.IsNullOrWhiteSpace(why) ? "a correction says who made it and why"
         : null;
 
-    /// <summary>A corrected figure in whole fen, as every figure of the ledger is kept; null removes the figure.</summary>
+    /// <summary>A corrected figure in whole fen, as every figure of the ledger is kept (<see cref="Figure.Fen"/>); null removes the figure.</summary>
     /// <example>1234.565 yuan → 123457 fen.</example>
-    public static long? Fen(decimal? yuan) => yuan is { } y ? (long)Math.Round(y * 100m, MidpointRounding.AwayFromZero) : null;
+    public static long? Fen(decimal? yuan) => yuan is { } y ? Figure.Fen(Figure.Exact(y)) : null;
 
     /// <summary>
     /// The figures a donation reads now: each field at its latest correction, a correction to null

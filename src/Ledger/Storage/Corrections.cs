@@ -23,11 +23,11 @@ public sealed class Corrections(LedgerDatabase database)
 
     /// <summary>
     /// Appends a correction (<paramref name="yuan"/> null clears the figure), or says why not: no such
-    /// donation, a field that cannot be corrected, or no one saying who made it and why.
+    /// donation, a field that cannot be corrected, a figure no gift can be, or no one saying who made it and why.
     /// </summary>
     public CorrectionOutcome Add(long donationId, string field, decimal? yuan, string who, string why)
     {
-        if (CorrectedFigures.Refusal(field, who, why) is { } reason) return new CorrectionOutcome.Refused(reason);
+        if (CorrectedFigures.Refusal(field, yuan, who, why) is { } reason) return new CorrectionOutcome.Refused(reason);
         var column = Fields[field];
         var value = CorrectedFigures.Fen(yuan)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var connection = database.Connect();

@@ -57,12 +57,15 @@ public class CorrectedFiguresTests
         });
     }
 
-    [TestCase("cash", "auditor Li", "the bank receipt", null)]
-    [TestCase("donor", "auditor Li", "the bank receipt", "'donor' is not a field that can be corrected (cash, goods_value, combined)")]
-    [TestCase("cash", " ", "the bank receipt", "a correction says who made it and why")]
-    [TestCase("goods_value", "auditor Li", "", "a correction says who made it and why")]
-    public void A_correction_names_a_figure_and_says_who_made_it_and_why(string field, string who, string why, string? refusal)
+    [TestCase("cash", 120_000d, "auditor Li", "the bank receipt", null)]
+    [TestCase("combined", null, "auditor Li", "the report gave no combined figure", null)]
+    [TestCase("donor", 120_000d, "auditor Li", "the bank receipt", "'donor' is not a field that can be corrected (cash, goods_value, combined)")]
+    [TestCase("cash", -5d, "auditor Li", "the bank receipt", "-5 yuan is no amount of one gift (0 to 1000000000000)")]
+    [TestCase("cash", 2e12, "auditor Li", "the bank receipt", "2000000000000 yuan is no amount of one gift (0 to 1000000000000)")]
+    [TestCase("cash", 120_000d, " ", "the bank receipt", "a correction says who made it and why")]
+    [TestCase("goods_value", 120_000d, "auditor Li", "", "a correction says who made it and why")]
+    public void A_correction_names_a_figure_any_gift_can_be_and_says_who_made_it_and_why(string field, double? yuan, string who, string why, string? refusal)
     {
-        Assert.That(CorrectedFigures.Refusal(field, who, why), Is.EqualTo(refusal));
+        Assert.That(CorrectedFigures.Refusal(field, (decimal?)yuan, who, why), Is.EqualTo(refusal));
     }
 }

@@ -112,7 +112,7 @@ public sealed class MemoryLedger : INameFacts
     /// </summary>
     public CorrectionOutcome Correct(long donationId, string field, decimal? yuan, string who, string why)
     {
-        if (CorrectedFigures.Refusal(field, who, why) is { } reason) return new CorrectionOutcome.Refused(reason);
+        if (CorrectedFigures.Refusal(field, yuan, who, why) is { } reason) return new CorrectionOutcome.Refused(reason);
         if (!_donations.TryGetValue(donationId, out var donation)) return new CorrectionOutcome.NoSuchDonation();
         var fen = CorrectedFigures.Fen(yuan);
         donation.Corrections.Add(new FigureCorrection(field, fen));
