@@ -151,9 +151,6 @@ public sealed class MemoryLedger : INameFacts
             .Select(d => new MemoryDonation(d.Donation.Id, NameOf(d.Donation.Giver), d.Donation.Gift.Aggregate, d.Donation.Original, d.Donation.Now, d.Sources))
             .ToList();
 
-    /// <summary>The organizations (and people) named so far, by the name each was created with.</summary>
-    public IReadOnlyCollection<string> Organizations => _organizations.Keys;
-
     public long? Known(string name) => _names.TryGetValue(name, out var known) ? known.Id : null;
 
     public long? OrganizationNamed(string name) => _organizations.TryGetValue(name, out var id) ? id : null;
