@@ -46,7 +46,7 @@ public sealed class GiftBook
         _held[(giver, true)] = [];
     }
 
-    /// <summary>A donation of an opened giver, as the ledger holds it.</summary>
+    /// <summary>A donation of an opened giver, as the ledger holds it: held in the order of their ids, the oldest first, for "first" to mean the same in every ledger.</summary>
     public void Hold(long giver, bool aggregate, HeldDonation donation) => _held[(giver, aggregate)].Add(donation);
 
     /// <summary>

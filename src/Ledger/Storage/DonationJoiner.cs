@@ -68,6 +68,7 @@ internal sealed class DonationJoiner(Statements statements, GiverChanges givers,
             using (var rows = statements.Rows($"""
                        SELECT d.id, d.donor_id, d.aggregate, d.cash_fen, d.goods_fen, d.combined_fen, d.gift_date
                        FROM donations d WHERE d.donor_id IN {Ids.In(stored)} AND d.sources > 0
+                       ORDER BY d.id
                        """))
             {
                 while (rows.Read())
