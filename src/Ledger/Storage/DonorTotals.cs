@@ -129,13 +129,14 @@ internal static class DonorTotals
             statements.Execute("DELETE FROM donor_totals WHERE donor_id = @donor", ("@donor", donor));
             return;
         }
+        // Ranked as every list of totals is (Sums.Ranking), in fen for the rank index.
+        var (given, reported) = Sums.Ranking(row);
         statements.Add(Tables.DonorTotals, donor, row.Name,
             FenOf(row.Cash), Q(row.Cash), FenOf(row.GoodsValue), Q(row.GoodsValue), FenOf(row.Combined), Q(row.Combined),
             FenOf(row.ReportedCash), Q(row.ReportedCash), FenOf(row.ReportedGoodsValue), Q(row.ReportedGoodsValue),
             FenOf(row.ReportedCombined), Q(row.ReportedCombined),
             (long)row.Donations, (long)row.ReportedTotals, (long)row.Sources, Items(row.Items),
-            (FenOf(row.Cash) ?? 0) + (FenOf(row.GoodsValue) ?? 0) + (FenOf(row.Combined) ?? 0),
-            (FenOf(row.ReportedCash) ?? 0) + (FenOf(row.ReportedGoodsValue) ?? 0) + (FenOf(row.ReportedCombined) ?? 0),
+            (long)(given * 100m), (long)(reported * 100m),
             TotalsFormat.Utf8JsonObject(row));
     }
 
@@ -152,7 +153,7 @@ internal static class DonorTotals
 
     private static string Q(Qualifier qualifier) => Vocabulary.Snake(qualifier);
 
-    private static Sum? SumOf(long? fen, string? qualifier) => fen is { } f ? new Sum(f / 100m, Fen.Qualifier(qualifier)) : null;
+    private static Sum? SumOf(long? fen, string? qualifier) => Fen.Yuan(fen) is { } yuan ? new Sum(yuan, Fen.Qualifier(qualifier)) : null;
 
     // Items kept as "category unit quantity qualifier donations" lines: read back without a JSON parser,
     // since totals by donor read tens of thousands of rows.
