@@ -34,7 +34,7 @@ public sealed class Corrections(LedgerDatabase database)
         using var transaction = database.BeginWrite(connection);
         if (connection.ExecuteScalar<long?>("SELECT id FROM donations WHERE id = @donationId", new { donationId }, transaction) is null)
             return new CorrectionOutcome.NoSuchDonation();
-        var correctedAt = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        var correctedAt = LedgerDatabase.Now();
         var id = connection.ExecuteScalar<long>("""
             INSERT INTO corrections (donation_id, field, value, who, why, corrected_at)
             VALUES (@donationId, @column, @value, @who, @why, @correctedAt) RETURNING id

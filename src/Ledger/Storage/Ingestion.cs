@@ -167,7 +167,8 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
         using var transaction = database.BeginWrite(connection);
         using var batch = new WriteBatch(connection, transaction);
         if (!oneByOne) Preload(batch, documents);
-        var ingestedAt = Now();
+        // The documents of a transaction are ingested at one moment: they are committed together.
+        var ingestedAt = LedgerDatabase.Now();
         var results = documents.Select(document => document.Error is { } unread ? Unread(document, unread)
             : oneByOne ? Written(batch, document, ingestedAt) : WriteOne(batch, document, ingestedAt)).ToList();
         batch.Finish();
@@ -210,9 +211,6 @@ public sealed class Ingestion(LedgerDatabase database, DonationExtractor? extrac
             return new IngestResult(document.Name, IngestOutcome.Failed, 0, 0, 0, 0, error.Message);
         }
     }
-
-    // The documents of a transaction are ingested at one moment: they are committed together.
-    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
 
     private static IngestResult WriteOne(WriteBatch batch, ReadDocument document, string ingestedAt)
     {

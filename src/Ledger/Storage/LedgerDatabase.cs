@@ -37,6 +37,9 @@ public sealed class LedgerDatabase : IDisposable
     public static string Describe(string ledger) => PostgresStore.IsConnectionString(ledger) ? PostgresStore.Describe(ledger) : ledger;
 
     /// <summary>The write lock was not had in time (another writer held it): nothing was written, and the same write may simply be sent again.</summary>
+    /// <summary>The moment of a write as the ledger keeps it (ingested, corrected, decided, read again): UTC, to the millisecond, sorting as text.</summary>
+    public static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+
     public static bool IsBusy(Exception exception) => SqliteStore.IsBusy(exception) || PostgresStore.IsBusy(exception);
 
     /// <summary>The database itself failed (cannot be opened, reached or read), as opposed to a wrong request.</summary>

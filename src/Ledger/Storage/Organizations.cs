@@ -155,7 +155,7 @@ public sealed class Organizations(LedgerDatabase database)
         connection.Execute("""
             INSERT INTO name_decisions (name, organization_name, decision, who, why, decided_at)
             VALUES (@name, @Organization, @Decision, @Who, @Why, @at)
-            """, new { name, decision.Organization, decision.Decision, decision.Who, decision.Why, at = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }, transaction);
+            """, new { name, decision.Organization, decision.Decision, decision.Who, decision.Why, at = LedgerDatabase.Now() }, transaction);
     }
 
     // The name now stands for the chosen organization: in the names, the records written with it,

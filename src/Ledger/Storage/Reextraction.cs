@@ -40,7 +40,7 @@ public sealed class Reextraction(LedgerDatabase database, DonationExtractor? ext
             using var transaction = database.BeginWrite(connection);
             foreach (var (change, records, document) in Changes(connection, transaction, id))
             {
-                var now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+                var now = LedgerDatabase.Now();
                 using var batch = new WriteBatch(connection, transaction);
                 batch.Givers.Recount(connection.Query<long>(
                     "SELECT DISTINCT d.donor_id FROM donations d JOIN records r ON r.donation_id = d.id WHERE r.document_id = @id AND r.retired_at IS NULL",

@@ -118,7 +118,7 @@ public sealed class MemoryLedger : INameFacts
         donation.Corrections.Add(new FigureCorrection(field, fen));
         Recount(donation.Giver);
         return new CorrectionOutcome.Corrected(new Correction(++_lastCorrection, donationId, field, Fen.Yuan(fen), who, why,
-            DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'")));
+            LedgerDatabase.Now()));
     }
 
     /// <summary>
