@@ -29,36 +29,36 @@ internal static partial class DateReader
     public static List<WrittenDate> FindAll(string text, int start, int end)
     {
         var dates = new List<WrittenDate>();
+        Scan(text, start, end, dates);
+        return dates;
+    }
+
+    /// <summary>The first date <see cref="FindAll"/> would list, or null.</summary>
+    public static WrittenDate? First(string text, int start, int end) => Scan(text, start, end, all: null);
+
+    // The dates in [start, end): each added to `all`, or, without a list, only the first, returned.
+    private static WrittenDate? Scan(string text, int start, int end, List<WrittenDate>? all)
+    {
         var words = text.AsSpan(start, end - start);
         // Every date written has 月; most sentences have none and need no regular expression run.
-        if (words.IndexOf('月') < 0) return dates;
+        if (words.IndexOf('月') < 0) return null;
+        WrittenDate? first = null;
         try
         {
             // The matches are read where they stand, without the Match and Group objects of Matches().
             foreach (var m in DatePattern().EnumerateMatches(words))
-                if (Read(words, m, start) is { } date) dates.Add(date);
+            {
+                if (Read(words, m, start) is not { } date) continue;
+                first ??= date;
+                if (all is null) break;
+                all.Add(date);
+            }
         }
         catch (RegexMatchTimeoutException)
         {
             // A pathological input: no dates rather than no records.
         }
-        return dates;
-    }
-
-    /// <summary>The first date <see cref="FindAll"/> would list, or null.</summary>
-    public static WrittenDate? First(string text, int start, int end)
-    {
-        var words = text.AsSpan(start, end - start);
-        if (words.IndexOf('月') < 0) return null;
-        try
-        {
-            foreach (var m in DatePattern().EnumerateMatches(words))
-                if (Read(words, m, start) is { } date) return date;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-        }
-        return null;
+        return first;
     }
 
     // The date a match in words (which start at offset in the sentence) writes; null for no month or day of a calendar.

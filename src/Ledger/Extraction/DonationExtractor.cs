@@ -107,9 +107,9 @@ public sealed class DonationExtractor
     public static ExtractedDocument Entered(string text, IReadOnlyList<DonationRecord> records, int? year) =>
         new(records.Select(r => r with
             {
-                DonorKind = r.DonorKind == DonorKind.Unknown && r.Donor is { } donor ? DonorNames.KindOf(donor) : r.DonorKind,
+                DonorKind = r.DonorKind == DonorKind.Unknown ? KindOf(r.Donor) : r.DonorKind,
                 RecipientKinds = KindsOf(r.Recipients),
-                ViaKind = r.Via is { } via ? DonorNames.KindOf(via) : DonorKind.Unknown,
+                ViaKind = KindOf(r.Via),
             }).ToList(),
             DateReader.DocumentYear(TextNormalizer.Normalize(text).Text) ?? year, text);
 
@@ -235,8 +235,8 @@ public sealed class DonationExtractor
         var items = KeptItems(frame.Items);
         var quantified = cash is not null || goodsValue is not null || combined is not null || frame.CashOther is not null || items.Exists(i => i.Quantity is not null);
         if (!quantified && unread is null && !options.IncludeUnquantified) return null;
+        // A list of givers is a group when its parts tell no other kind (KindOf): 党员和群众.
         var kind = DonorNames.KindOf(frame.Donor);
-        var several = DonorNames.IsSeveral(frame.Donor);
         var date = reader?.DateOf(frame) is { } written ? DateReader.ToDate(written, year) : null;
         return new DonationRecord
         {
@@ -244,11 +244,11 @@ public sealed class DonationExtractor
             Line = sentence.Line,
             Evidence = Evidence.Of(sentence.Text, frame.Start, frame.End),
             Donor = frame.Donor,
-            DonorKind = several && kind == DonorKind.Unknown ? DonorKind.Group : kind,
+            DonorKind = kind,
             Recipients = frame.Recipients,
             RecipientKinds = KindsOf(frame.Recipients),
             Via = frame.Via,
-            ViaKind = frame.Via is { } via ? DonorNames.KindOf(via) : DonorKind.Unknown,
+            ViaKind = KindOf(frame.Via),
             Cash = cash,
             GoodsValue = goodsValue,
             Combined = combined,
@@ -263,6 +263,8 @@ public sealed class DonationExtractor
             UnreadFigure = unread is { } figure ? figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "元" : null,
         };
     }
+
+    private static DonorKind KindOf(string? name) => name is null ? DonorKind.Unknown : DonorNames.KindOf(name);
 
     private static DonorKind[] KindsOf(IReadOnlyList<string> names)
     {

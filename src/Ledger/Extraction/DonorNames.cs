@@ -237,9 +237,6 @@ internal static class DonorNames
         return parts;
     }
 
-    /// <summary>Whether <see cref="SplitList"/> finds several parts.</summary>
-    public static bool IsSeveral(string text) => SeveralParts(text) is not null;
-
     /// <summary>The parts <see cref="SplitList"/> finds when there are several, else null.</summary>
     public static List<string>? SeveralParts(string text) => !HasNoJoint(text) && SplitList(text) is { Count: > 1 } parts ? parts : null;
 

@@ -18,13 +18,11 @@ internal static class ReportCity
             for (var length = 2; length <= 3 && i - length >= 0; length++)
             {
                 var name = text.Substring(i - length, length);
-                if (!name.All(IsHan) || NotCities.Contains(name[^1..])) break;
+                if (!DonorNames.AllHan(name) || NotCities.Contains(name[^1..])) break;
                 votes[name] = votes.GetValueOrDefault(name) + 1;
             }
         }
         var best = votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.Length).FirstOrDefault();
         return best.Value >= 3 ? best.Key : null;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 }

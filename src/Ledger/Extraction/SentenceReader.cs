@@ -70,7 +70,7 @@ internal sealed class SentenceReader
         _dates = DateReader.FindAll(text, 0, text.Length);
         _amountsByStart = new StartIndex<Amount>(_amounts, a => a.Start);
         _datesByStart = new StartIndex<WrittenDate>(_dates, d => d.Start);
-        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.Exists(d => d.AsOf) ? _dates.FindAll(d => d.AsOf) : [], d => d.Start);
+        _asOfDatesByStart = new StartIndex<WrittenDate>(_dates.FindAll(d => d.AsOf), d => d.Start);
     }
 
     private List<Amount> AmountsIn(int start, int end) => _amountsByStart.In(start, end);

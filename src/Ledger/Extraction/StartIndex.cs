@@ -26,13 +26,7 @@ internal readonly struct StartIndex<T>
     public List<T> In(int from, int to)
     {
         var found = new List<T>();
-        if (!_ordered)
-        {
-            foreach (var item in _items)
-                if (_startOf(item) >= from && _startOf(item) < to) found.Add(item);
-            return found;
-        }
-        for (var i = FirstAtOrAfter(from); i < _items.Count && _startOf(_items[i]) < to; i++) found.Add(_items[i]);
+        foreach (var item in Within(from, to)) found.Add(item);
         return found;
     }
 

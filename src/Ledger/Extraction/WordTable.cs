@@ -49,17 +49,8 @@ internal sealed class WordTable<T>
     /// <summary>Leftmost-longest, non-overlapping matches in [start, end).</summary>
     public List<WordMatch<T>> FindAll(string text, int start = 0, int end = -1)
     {
-        if (end < 0 || end > text.Length) end = text.Length;
         var found = new List<WordMatch<T>>();
-        for (var i = Math.Max(0, start); i < end;)
-        {
-            if (TryMatchAt(text, i, out var m) && m.End <= end)
-            {
-                found.Add(m);
-                i = m.End;
-            }
-            else i++;
-        }
+        foreach (var match in Matches(text, start, end)) found.Add(match);
         return found;
     }
 
@@ -109,9 +100,7 @@ internal sealed class WordTable<T>
     /// <summary>The first match in [start, end), or null.</summary>
     public WordMatch<T>? FindFirst(string text, int start = 0, int end = -1)
     {
-        if (end < 0 || end > text.Length) end = text.Length;
-        for (var i = Math.Max(0, start); i < end; i++)
-            if (TryMatchAt(text, i, out var m) && m.End <= end) return m;
+        foreach (var match in Matches(text, start, end)) return match;
         return null;
     }
 

@@ -34,21 +34,24 @@ public sealed class NormalizedDocument
     public IReadOnlyList<TextSpan> Paragraphs { get; }
 
     /// <summary>Sentences in document order, each inside one paragraph.</summary>
-    public IReadOnlyList<Sentence> Sentences { get; internal set; }
+    public IReadOnlyList<Sentence> Sentences { get; }
 
     /// <summary>The 1-based line of the original file holding the character at <paramref name="index"/>.</summary>
-    public int LineAt(int index)
+    public int LineAt(int index) => LineAt(_lines, Text.Length, index);
+
+    /// <summary>The line of the character at <paramref name="index"/> of a text <paramref name="length"/> long whose lines start at <paramref name="lines"/>.</summary>
+    internal static int LineAt(LineRun[] lines, int length, int index)
     {
-        if (Text.Length == 0 || _lines.Length == 0) return 1;
-        index = Math.Clamp(index, 0, Text.Length - 1);
-        int low = 0, high = _lines.Length - 1;
+        if (length == 0 || lines.Length == 0) return 1;
+        index = Math.Clamp(index, 0, length - 1);
+        int low = 0, high = lines.Length - 1;
         while (low < high)
         {
             var middle = low + (high - low + 1) / 2;
-            if (_lines[middle].Start <= index) low = middle;
+            if (lines[middle].Start <= index) low = middle;
             else high = middle - 1;
         }
-        return _lines[low].Line;
+        return lines[low].Line;
     }
 }
 

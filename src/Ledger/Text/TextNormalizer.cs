@@ -79,14 +79,13 @@ public static class TextNormalizer
                 spans.Add(new TextSpan(start, at - start));
             }
         });
-        var document = new NormalizedDocument(all, [.. runs], spans, []);
+        LineRun[] lineStarts = [.. runs];
         var sentences = new List<Sentence>();
-        for (var p = 0; p < spans.Count; p++) SplitSentences(all, spans[p], p, document, sentences);
-        document.Sentences = sentences;
-        return document;
+        for (var p = 0; p < spans.Count; p++) SplitSentences(all, spans[p], p, lineStarts, sentences);
+        return new NormalizedDocument(all, lineStarts, spans, sentences);
     }
 
-    private static void SplitSentences(string text, TextSpan paragraph, int index, NormalizedDocument document, List<Sentence> sentences)
+    private static void SplitSentences(string text, TextSpan paragraph, int index, LineRun[] lines, List<Sentence> sentences)
     {
         var start = paragraph.Start;
         var end = paragraph.End;
@@ -104,7 +103,7 @@ public static class TextNormalizer
         void Add(int from, int to)
         {
             while (from < to && text[from] == ' ') from++;
-            if (to > from) sentences.Add(new Sentence(text[from..to], from, index, document.LineAt(from)));
+            if (to > from) sentences.Add(new Sentence(text[from..to], from, index, NormalizedDocument.LineAt(lines, text.Length, from)));
         }
     }
 }
