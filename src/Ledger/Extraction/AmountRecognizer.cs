@@ -65,8 +65,7 @@ public static class AmountRecognizer
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            // The magnitudes but 十.
-            if (text[i] is not ('百' or '千' or '万' or '亿')) continue;
+            if (!Magnitudes.ContainsKey(text[i]) || text[i] == '十') continue;
             while (n < numbers.Count && numbers[n].End < i) n++;
             // Inside a number, or right after one (3万 / 三百): a magnitude of that number.
             if (n < numbers.Count && numbers[n].Start <= i) continue;

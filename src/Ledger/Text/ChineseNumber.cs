@@ -21,9 +21,6 @@ public static class ChineseNumber
 
     private static readonly (Kind Kind, decimal Value)[] Table = LoadTable();
 
-    // The kinds alone, a byte a character: scanning a text for numbers reads this small table, not the large one with values.
-    private static readonly Kind[] Kinds = Array.ConvertAll(Table, entry => entry.Kind);
-
     private static (Kind, decimal)[] LoadTable()
     {
         var table = new (Kind, decimal)[char.MaxValue + 1];
@@ -85,7 +82,7 @@ public static class ChineseNumber
         return found ?? (IReadOnlyList<NumberMatch>)[];
     }
 
-    private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Kinds[c];
+    private static Kind KindOf(char c) => char.IsAsciiDigit(c) ? Kind.Digit : Table[c].Kind;
 
     /// <summary>Whether the character is a digit of a Chinese number (三, 叁, 〇), not a magnitude alone.</summary>
     public static bool IsNumeral(char c) => KindOf(c) is Kind.Digit or Kind.Capital;
@@ -94,11 +91,11 @@ public static class ChineseNumber
     {
         var c = text[i];
         if (char.IsAsciiDigit(c)) return i == 0 || !char.IsAsciiDigit(text[i - 1]) && text[i - 1] != '.';
-        var kind = Kinds[c];
+        var kind = Table[c].Kind;
         if (kind is Kind.Digit or Kind.Capital) return i == 0 || KindOf(text[i - 1]) == Kind.None;
         // 十五 starts with 十; 几十 / 数千 start with their vague digit.
         if (c is '十' or '拾') return i == 0 || KindOf(text[i - 1]) == Kind.None;
-        if (kind == Kind.Vague) return i + 1 < text.Length && Kinds[text[i + 1]] is Kind.Unit or Kind.Big or Kind.CapitalUnit;
+        if (kind == Kind.Vague) return i + 1 < text.Length && Table[text[i + 1]].Kind is Kind.Unit or Kind.Big or Kind.CapitalUnit;
         return false;
     }
 
@@ -113,21 +110,21 @@ public static class ChineseNumber
             if (char.IsAsciiDigit(c))
             {
                 // 张三1000元: Arabic digits go on from a magnitude (3万4000), never straight from a Chinese digit.
-                if (i > start && Kinds[text[i - 1]] is Kind.Digit or Kind.Capital && !char.IsAsciiDigit(text[i - 1])) break;
+                if (i > start && Table[text[i - 1]].Kind is Kind.Digit or Kind.Capital && !char.IsAsciiDigit(text[i - 1])) break;
                 i++;
                 continue;
             }
             // 3.5 / 1,200 (a thousands separator has exactly three digits after it)
-            if ((c == '.' || c == '点' && i > start && Kinds[text[i - 1]] == Kind.Digit) && i > start && i + 1 < text.Length
-                && (char.IsAsciiDigit(text[i + 1]) && c == '.' || c == '点' && Kinds[text[i + 1]] == Kind.Digit))
+            if ((c == '.' || c == '点' && i > start && Table[text[i - 1]].Kind == Kind.Digit) && i > start && i + 1 < text.Length
+                && (char.IsAsciiDigit(text[i + 1]) && c == '.' || c == '点' && Table[text[i + 1]].Kind == Kind.Digit))
             { i++; continue; }
             if (c == ',' && i > start && char.IsAsciiDigit(text[i - 1]) && ThousandsGroup(text, i + 1)) { i++; continue; }
             // 24.8 万元: a space between digits and their magnitude
-            if (c == ' ' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && Kinds[text[i + 1]] == Kind.Big) { i++; continue; }
-            var kind = Kinds[c];
+            if (c == ' ' && i > start && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && Table[text[i + 1]].Kind == Kind.Big) { i++; continue; }
+            var kind = Table[c].Kind;
             if (kind == Kind.None) break;
             // 数 / 几 go with a unit: 数千, 十几万; 数 alone is the word "number".
-            if (kind == Kind.Vague && !(i + 1 < text.Length && Kinds[text[i + 1]] is Kind.Unit or Kind.Big) && !(i > start && Kinds[text[i - 1]] == Kind.Unit))
+            if (kind == Kind.Vague && !(i + 1 < text.Length && Table[text[i + 1]].Kind is Kind.Unit or Kind.Big) && !(i > start && Table[text[i - 1]].Kind == Kind.Unit))
                 break;
             if (kind is Kind.Capital or Kind.CapitalUnit) capitals++;
             i++;
@@ -190,7 +187,7 @@ public static class ChineseNumber
                     case Kind.Digit or Kind.Capital:
                         if (worth == 0) { zeroSeen = true; afterUnit = false; break; }
                         // 两三百 / 三四十: two neighbouring digits give a range.
-                        if (hasNumber && !afterUnit && numLow == numHigh && numLow > 0 && worth == numLow + 1 && i > 0 && Kinds[run[i - 1]] is Kind.Digit)
+                        if (hasNumber && !afterUnit && numLow == numHigh && numLow > 0 && worth == numLow + 1 && i > 0 && Table[run[i - 1]].Kind is Kind.Digit)
                         {
                             numHigh = worth;
                             vague = true;
@@ -204,7 +201,7 @@ public static class ChineseNumber
                         break;
                     case Kind.Vague:
                         // 几十 → 2..9 tens; 十几 → 1..9 more.
-                        if (i > 0 && Kinds[run[i - 1]] is Kind.Unit or Kind.CapitalUnit) { numLow = 1; numHigh = 9; vagueAfterUnit = true; }
+                        if (i > 0 && Table[run[i - 1]].Kind is Kind.Unit or Kind.CapitalUnit) { numLow = 1; numHigh = 9; vagueAfterUnit = true; }
                         else { numLow = 2; numHigh = 9; }
                         vague = true;
                         hasNumber = true;
@@ -250,7 +247,7 @@ public static class ChineseNumber
                         if (c == '点')
                         {
                             // 三点五万: Chinese decimals, one digit after the point.
-                            if (i + 1 < run.Length && Kinds[run[i + 1]] == Kind.Digit)
+                            if (i + 1 < run.Length && Table[run[i + 1]].Kind == Kind.Digit)
                             {
                                 var tenth = Table[run[i + 1]].Value / 10m;
                                 numLow += tenth;
@@ -264,8 +261,8 @@ public static class ChineseNumber
                 i++;
             }
             // 一万三 = 13000 / 两千五 = 2500: a bare digit after a unit counts in the next lower unit.
-            if (hasNumber && !zeroSeen && lastUnit >= 100 && !char.IsAsciiDigit(run[^1]) && Kinds[run[^1]] is Kind.Digit or Kind.Capital
-                && run.Length >= 2 && Kinds[run[^2]] is Kind.Unit or Kind.Big or Kind.CapitalUnit)
+            if (hasNumber && !zeroSeen && lastUnit >= 100 && !char.IsAsciiDigit(run[^1]) && Table[run[^1]].Kind is Kind.Digit or Kind.Capital
+                && run.Length >= 2 && Table[run[^2]].Kind is Kind.Unit or Kind.Big or Kind.CapitalUnit)
             {
                 numLow *= lastUnit / 10m;
                 numHigh *= lastUnit / 10m;
@@ -298,7 +295,7 @@ public static class ChineseNumber
         return decimal.TryParse(kept[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    private static bool IsLeadingVague(ReadOnlySpan<char> run) => run.Length > 0 && Kinds[run[0]] == Kind.Vague;
+    private static bool IsLeadingVague(ReadOnlySpan<char> run) => run.Length > 0 && Table[run[0]].Kind == Kind.Vague;
 
     // 数千 (2000..9000) rises from 1000, 十几万 (110000..190000) from 100000.
     private static decimal RoundDown(decimal low)
